@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Shared set-up for ops/run, ops/test and ops/bench: make sure a local PostgreSQL is installed and
+# running, and that our role and database exist. Safe to run any number of times.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PG_ROLE="${CALAIS_PG_ROLE:-calais}"
+PG_PASSWORD="${CALAIS_PG_PASSWORD:-calais}"
+PG_PORT="${CALAIS_PG_PORT:-5432}"
+
+log() { printf '[ops] %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
+}
+
+install_postgres() {
+  if command -v pg_lsclusters >/dev/null 2>&1 && [ -n "$(pg_lsclusters -h 2>/dev/null)" ]; then
+    return
+  fi
+  log "installing PostgreSQL with apt-get"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql postgresql-contrib
+  if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
+    local version
+    version="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
+    as_root pg_createcluster "$version" main
+  fi
+}
+
+start_postgres() {
+  local version cluster port status
+  read -r version cluster port status _ < <(pg_lsclusters -h | head -n 1)
+  if [ "$port" != "$PG_PORT" ]; then
+    log "PostgreSQL cluster $version/$cluster listens on $port; using that port"
+    PG_PORT="$port"
+  fi
+  if [ "$status" != "online" ]; then
+    log "starting PostgreSQL $version/$cluster"
+    as_root pg_ctlcluster "$version" "$cluster" start
+  fi
+  for _ in $(seq 1 30); do
+    if as_postgres psql -p "$PG_PORT" -Atqc 'select 1' >/dev/null 2>&1; then return; fi
+    sleep 1
+  done
+  log "PostgreSQL did not accept connections within 30 s"
+  exit 1
+}
+
+psql_admin() { as_postgres psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -Atq "$@"; }
+
+ensure_database() {
+  local db="$1"
+  if [ -z "$(psql_admin -c "select 1 from pg_roles where rolname = '$PG_ROLE'")" ]; then
+    log "creating role $PG_ROLE"
+    psql_admin -c "create role $PG_ROLE login password '$PG_PASSWORD'"
+  fi
+  if [ -z "$(psql_admin -c "select 1 from pg_database where datname = '$db'")" ]; then
+    log "creating database $db"
+    psql_admin -c "create database $db owner $PG_ROLE"
+  fi
+}
+
+connection_string() {
+  printf 'Host=localhost;Port=%s;Database=%s;Username=%s;Password=%s' "$PG_PORT" "$1" "$PG_ROLE" "$PG_PASSWORD"
+}
+
+prepare_database() {
+  local db="$1"
+  install_postgres
+  start_postgres
+  ensure_database "$db"
+  export ConnectionStrings__Postgres
+  ConnectionStrings__Postgres="$(connection_string "$db")"
+}

@@ -1,0 +1,40 @@
+using CalaisReturns.Core.Http;
+using Marten;
+
+namespace CalaisReturns.Core;
+
+/// <summary>What a successful command returns: the stream and its version after the command.</summary>
+public sealed record Accepted(Guid Id, long Version);
+
+public static class EventStreams
+{
+    /// <summary>
+    /// The one write path for commands on an existing stream: load the aggregate for writing,
+    /// check the caller's expected version, run the pure decision, and append its events.
+    /// Wolverine's transactional middleware commits the session; Marten refuses the commit if the
+    /// stream moved on since it was loaded, so a concurrent writer cannot cause a lost update.
+    /// </summary>
+    public static async Task<IResult> Decide<T>(this IDocumentSession session, Guid id, long? expectedVersion,
+        Func<T, Decision> decide, CancellationToken ct) where T : class
+    {
+        var stream = await session.Events.FetchForWriting<T>(id, ct);
+        if (stream.Aggregate is null)
+        {
+            return Problems.NotFound(typeof(T).Name, id);
+        }
+
+        if (expectedVersion is { } expected && expected != stream.CurrentVersion)
+        {
+            return Problems.StaleVersion(expected, stream.CurrentVersion ?? 0);
+        }
+
+        var decision = decide(stream.Aggregate);
+        if (decision.Refusal is { } refusal)
+        {
+            return Problems.Refused(refusal);
+        }
+
+        stream.AppendMany(decision.Events);
+        return Results.Ok(new Accepted(id, stream.CurrentVersion ?? 0));
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace CalaisReturns.Core.Http;
+
+/// <summary>RFC 9457 problem responses used across the API.</summary>
+public static class Problems
+{
+    public static IResult NotFound(string what, Guid id) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{what} not found",
+            detail: $"No {what.ToLowerInvariant()} has the id {id}.");
+
+    public static IResult StaleVersion(long expected, long actual) =>
+        Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Stale version",
+            detail: $"The command expected version {expected}, but the stream is at version {actual}. "
+                + "Reload and decide again.");
+
+    public static IResult Refused(Refusal refusal) => refusal.Kind switch
+    {
+        RefusalKind.Invalid => Invalid(refusal.Field ?? "", refusal.Reason),
+        _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Refused", detail: refusal.Reason),
+    };
+
+    public static IResult Invalid(string field, string reason) =>
+        Invalid(new Dictionary<string, string[]> { [field] = [reason] });
+
+    public static IResult Invalid(IDictionary<string, string[]> errors) =>
+        Results.Problem(new ValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest });
+}

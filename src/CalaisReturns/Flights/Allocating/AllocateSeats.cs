@@ -1,0 +1,61 @@
+using CalaisReturns.Core;
+using FluentValidation;
+using Marten;
+using Wolverine.Http;
+
+namespace CalaisReturns.Flights.Allocating;
+
+/// <summary>Sets the seats each listed state may fill with its returnees and its escort team.</summary>
+public sealed record AllocateSeats(IReadOnlyList<SeatAllocation> Allocations, long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<AllocateSeats>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Allocations).NotEmpty()
+                .Must(a => a.Select(x => x.State).Distinct().Count() == a.Count)
+                .WithMessage("Each state may be listed once.");
+            RuleForEach(c => c.Allocations).ChildRules(a =>
+            {
+                a.RuleFor(x => x.State).IsInEnum();
+                a.RuleFor(x => x.Seats).GreaterThanOrEqualTo(0);
+            });
+        }
+    }
+}
+
+public static class AllocateSeatsEndpoint
+{
+    public static Decision Decide(AllocateSeats command, Flight flight, DateTimeOffset now)
+    {
+        if (flight.RefuseUnlessOperational() is { } refused)
+        {
+            return refused;
+        }
+
+        switch (flight.Status)
+        {
+            case FlightStatus.Planned:
+                return Decision.Conflict("Book the charter before allocating seats.");
+            case FlightStatus.ManifestLocked:
+                return Decision.Conflict("The manifest is locked; seat allocations can no longer change.");
+        }
+
+        if (command.Allocations.FirstOrDefault(a => !flight.Participates(a.State)) is { } outsider)
+        {
+            return Decision.Conflict($"{outsider.State} does not participate in this flight.");
+        }
+
+        var total = flight.SeatsAllocated
+            .SetItems(command.Allocations.Select(a => KeyValuePair.Create(a.State, a.Seats)))
+            .Values.Sum();
+        return total > flight.SeatCapacity
+            ? Decision.Conflict($"The allocations total {total} seats, but the aircraft has {flight.SeatCapacity}.")
+            : Decision.Accept(new SeatsAllocated(flight.Id, command.Allocations, now));
+    }
+
+    [WolverinePost("/api/flights/{flightId}/seat-allocation")]
+    public static Task<IResult> Post(Guid flightId, AllocateSeats command, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion, f => Decide(command, f, clock.GetUtcNow()), ct);
+}

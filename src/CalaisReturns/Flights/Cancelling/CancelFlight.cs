@@ -1,0 +1,26 @@
+using CalaisReturns.Core;
+using FluentValidation;
+using Marten;
+using Wolverine.Http;
+
+namespace CalaisReturns.Flights.Cancelling;
+
+public sealed record CancelFlight(string Reason, long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<CancelFlight>
+    {
+        public Validator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
+    }
+}
+
+public static class CancelFlightEndpoint
+{
+    public static Decision Decide(CancelFlight command, Flight flight, DateTimeOffset now) =>
+        flight.RefuseUnlessOperational()
+        ?? Decision.Accept(new FlightCancelled(flight.Id, command.Reason.Trim(), now));
+
+    [WolverinePost("/api/flights/{flightId}/cancellation")]
+    public static Task<IResult> Post(Guid flightId, CancelFlight command, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion, f => Decide(command, f, clock.GetUtcNow()), ct);
+}

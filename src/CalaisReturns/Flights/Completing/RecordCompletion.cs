@@ -1,0 +1,64 @@
+using CalaisReturns.Core;
+using FluentValidation;
+using Marten;
+using Wolverine.Http;
+
+namespace CalaisReturns.Flights.Completing;
+
+/// <summary>Records, per state, how many returnees were handed over and how many were refused admission.</summary>
+public sealed record RecordCompletion(IReadOnlyList<HandoverOutcome> Outcomes, long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<RecordCompletion>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Outcomes).NotNull()
+                .Must(a => a.Select(x => x.State).Distinct().Count() == a.Count)
+                .WithMessage("Each state may be listed once.");
+            RuleForEach(c => c.Outcomes).ChildRules(a =>
+            {
+                a.RuleFor(x => x.State).IsInEnum();
+                a.RuleFor(x => x.HandedOver).GreaterThanOrEqualTo(0);
+                a.RuleFor(x => x.RefusedAdmission).GreaterThanOrEqualTo(0);
+            });
+        }
+    }
+}
+
+public static class RecordCompletionEndpoint
+{
+    public static Decision Decide(RecordCompletion command, Flight flight, DateTimeOffset now)
+    {
+        switch (flight.Status)
+        {
+            case FlightStatus.Completed:
+                return Decision.Conflict("The flight's completion is already recorded.");
+            case not FlightStatus.Departed:
+                return Decision.Conflict("The flight has not departed; record its departure first.");
+        }
+
+        if (command.Outcomes.FirstOrDefault(o => !flight.Participates(o.State)) is { } outsider)
+        {
+            return Decision.Conflict($"{outsider.State} does not participate in this flight.");
+        }
+
+        foreach (var state in flight.ParticipatingStates)
+        {
+            var onBoard = flight.ReturneesOnBoard.GetValueOrDefault(state);
+            var outcome = command.Outcomes.FirstOrDefault(o => o.State == state);
+            var accounted = (outcome?.HandedOver ?? 0) + (outcome?.RefusedAdmission ?? 0);
+            if (accounted != onBoard)
+            {
+                return Decision.Conflict($"{state} had {onBoard} returnees on board, but {accounted} are accounted "
+                    + "for as handed over or refused admission.");
+            }
+        }
+
+        return Decision.Accept(new FlightCompleted(flight.Id, command.Outcomes, now));
+    }
+
+    [WolverinePost("/api/flights/{flightId}/completion")]
+    public static Task<IResult> Post(Guid flightId, RecordCompletion command, IDocumentSession session,
+        TimeProvider clock, CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion, f => Decide(command, f, clock.GetUtcNow()), ct);
+}

@@ -1,0 +1,66 @@
+using CalaisReturns.Core;
+using FluentValidation;
+using Marten;
+using Wolverine.Http;
+
+namespace CalaisReturns.Flights.Departing;
+
+public sealed record RecordDeparture(
+    DateTimeOffset ActualDeparture,
+    IReadOnlyList<StateCount> ReturneesOnBoard,
+    long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<RecordDeparture>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.ActualDeparture).Must(d => d <= clock.GetUtcNow())
+                .WithMessage("A departure can only be recorded once it has happened.");
+            RuleFor(c => c.ReturneesOnBoard).NotNull()
+                .Must(a => a.Select(x => x.State).Distinct().Count() == a.Count)
+                .WithMessage("Each state may be listed once.");
+            RuleForEach(c => c.ReturneesOnBoard).ChildRules(a =>
+            {
+                a.RuleFor(x => x.State).IsInEnum();
+                a.RuleFor(x => x.Returnees).GreaterThanOrEqualTo(0);
+            });
+        }
+    }
+}
+
+public static class RecordDepartureEndpoint
+{
+    public static Decision Decide(RecordDeparture command, Flight flight, DateTimeOffset now)
+    {
+        if (flight.RefuseUnlessOperational() is { } refused)
+        {
+            return refused;
+        }
+
+        if (flight.Status == FlightStatus.Planned)
+        {
+            return Decision.Conflict("The flight cannot depart before its charter is booked.");
+        }
+
+        foreach (var count in command.ReturneesOnBoard)
+        {
+            if (!flight.Participates(count.State))
+            {
+                return Decision.Conflict($"{count.State} does not participate in this flight.");
+            }
+
+            if (count.Returnees > flight.AllocatedTo(count.State))
+            {
+                return Decision.Conflict($"{count.State} has {count.Returnees} returnees on board, "
+                    + $"more than its {flight.AllocatedTo(count.State)} allocated seats.");
+            }
+        }
+
+        return Decision.Accept(new FlightDeparted(flight.Id, command.ActualDeparture, command.ReturneesOnBoard, now));
+    }
+
+    [WolverinePost("/api/flights/{flightId}/departure")]
+    public static Task<IResult> Post(Guid flightId, RecordDeparture command, IDocumentSession session,
+        TimeProvider clock, CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion, f => Decide(command, f, clock.GetUtcNow()), ct);
+}

@@ -1,0 +1,24 @@
+using CalaisReturns.Flights.Planning;
+using CalaisReturns.Flights.Scheduling;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace CalaisReturns.Flights;
+
+public static class FlightsModule
+{
+    public static StoreOptions ConfigureFlights(this StoreOptions options)
+    {
+        options.Events.AddEventTypes([
+            typeof(FlightPlanned), typeof(CharterBooked), typeof(SeatsAllocated), typeof(FlightRescheduled),
+            typeof(EscortTeamAssigned), typeof(MonitorAssigned), typeof(FlightDeparted), typeof(FlightCompleted),
+            typeof(FlightCancelled),
+        ]);
+        options.Projections.Add<FlightScheduleProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<FlightSchedule>()
+            .Index(f => f.ScheduledDeparture)
+            .Index(f => f.Reference, i => i.IsUnique = true);
+        FlightReferences.AddCounterTable(options);
+        return options;
+    }
+}

@@ -1,0 +1,33 @@
+using CalaisReturns.Core;
+using FluentValidation;
+using Marten;
+using Wolverine.Http;
+
+namespace CalaisReturns.Flights.Rescheduling;
+
+public sealed record RescheduleFlight(DateTimeOffset NewDeparture, string Reason, long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<RescheduleFlight>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.NewDeparture).Must(d => d > clock.GetUtcNow())
+                .WithMessage("The new departure must be in the future.");
+            RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
+        }
+    }
+}
+
+public static class RescheduleFlightEndpoint
+{
+    public static Decision Decide(RescheduleFlight command, Flight flight, DateTimeOffset now) =>
+        flight.RefuseUnlessOperational()
+        ?? (command.NewDeparture == flight.ScheduledDeparture
+            ? Decision.Conflict("The flight is already scheduled to depart at that time.")
+            : Decision.Accept(new FlightRescheduled(flight.Id, command.NewDeparture, command.Reason.Trim(), now)));
+
+    [WolverinePost("/api/flights/{flightId}/reschedule")]
+    public static Task<IResult> Post(Guid flightId, RescheduleFlight command, IDocumentSession session,
+        TimeProvider clock, CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion, f => Decide(command, f, clock.GetUtcNow()), ct);
+}

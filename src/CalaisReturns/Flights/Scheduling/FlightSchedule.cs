@@ -1,0 +1,45 @@
+using CalaisReturns.Core;
+using JasperFx;
+
+namespace CalaisReturns.Flights.Scheduling;
+
+/// <summary>Per-state figures of one flight in the schedule.</summary>
+public sealed class StateTeam
+{
+    public State State { get; set; }
+    public int SeatsAllocated { get; set; }
+    public int Escorts { get; set; }
+    public int Medics { get; set; }
+    public int Interpreters { get; set; }
+    public int? ReturneesOnBoard { get; set; }
+    public int? HandedOver { get; set; }
+    public int? RefusedAdmission { get; set; }
+}
+
+/// <summary>One flight as the schedule shows it. Holds no personal data and no money.</summary>
+public sealed class FlightSchedule : IRevisioned
+{
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public string Reference { get; set; } = "";
+    public FlightStatus Status { get; set; }
+    public State LeadState { get; set; }
+    public List<State> ParticipatingStates { get; set; } = [];
+    public string CountryOfReturn { get; set; } = "";
+    public string DepartureAirport { get; set; } = "";
+    public string DestinationAirport { get; set; } = "";
+    public DateTimeOffset ScheduledDeparture { get; set; }
+    public DateTimeOffset? ActualDeparture { get; set; }
+    public string? Carrier { get; set; }
+    public string? AircraftType { get; set; }
+    public string? ContractReference { get; set; }
+    public int? SeatCapacity { get; set; }
+    public string? MonitorOrganisation { get; set; }
+    public string? CancellationReason { get; set; }
+    public List<StateTeam> States { get; set; } = [];
+
+    /// <summary>What a planner should look at before the flight can go ahead.</summary>
+    public List<string> Warnings { get; set; } = [];
+
+    public StateTeam For(State state) => States.First(s => s.State == state);
+}

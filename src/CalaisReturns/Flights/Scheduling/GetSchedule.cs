@@ -1,0 +1,123 @@
+using System.Globalization;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Http;
+using Marten;
+using Wolverine.Http;
+
+namespace CalaisReturns.Flights.Scheduling;
+
+/// <summary>The schedule query's filters; each is optional. Departures in [From, To).</summary>
+public sealed record ScheduleFilter(
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    string? Country,
+    FlightStatus? Status,
+    State? LeadState)
+{
+    /// <summary>Parses the query string, naming every parameter that cannot be understood.</summary>
+    public static (ScheduleFilter? Filter, Dictionary<string, string[]> Errors) Parse(string? from, string? to,
+        string? country, string? status, string? leadState)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var filter = new ScheduleFilter(
+            Instant(from, "from", errors),
+            Instant(to, "to", errors),
+            country,
+            Enum<FlightStatus>(status, "status", errors),
+            Enum<State>(leadState, "leadState", errors));
+        if (country is not null && !Codes.IsCountry(country))
+        {
+            errors["country"] = ["Expected an ISO 3166-1 alpha-2 code, e.g. AL."];
+        }
+
+        if (filter is { From: { } start, To: { } end } && end <= start)
+        {
+            errors["to"] = ["'to' must be later than 'from'."];
+        }
+
+        return errors.Count == 0 ? (filter, errors) : (null, errors);
+    }
+
+    private static DateTimeOffset? Instant(string? value, string name, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            return instant;
+        }
+
+        errors[name] = ["Expected a date or an ISO 8601 instant, e.g. 2026-12-01 or 2026-12-01T06:00:00Z."];
+        return null;
+    }
+
+    private static T? Enum<T>(string? value, string name, Dictionary<string, string[]> errors) where T : struct, Enum
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+
+        errors[name] = [$"Expected one of: {string.Join(", ", System.Enum.GetNames<T>())}."];
+        return null;
+    }
+}
+
+public static class GetScheduleEndpoint
+{
+    /// <summary>The most flights one schedule query returns; narrow the date range to see more.</summary>
+    public const int MaxFlights = 500;
+
+    [WolverineGet("/api/schedule")]
+    public static async Task<IResult> Get(IQuerySession session, string? from, string? to, string? country,
+        string? status, string? leadState, CancellationToken ct)
+    {
+        var (filter, errors) = ScheduleFilter.Parse(from, to, country, status, leadState);
+        if (filter is null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var query = session.Query<FlightSchedule>().AsQueryable();
+        if (filter.From is { } start)
+        {
+            query = query.Where(f => f.ScheduledDeparture >= start);
+        }
+
+        if (filter.To is { } end)
+        {
+            query = query.Where(f => f.ScheduledDeparture < end);
+        }
+
+        if (filter.Country is { } wantedCountry)
+        {
+            query = query.Where(f => f.CountryOfReturn == wantedCountry);
+        }
+
+        if (filter.Status is { } wantedStatus)
+        {
+            query = query.Where(f => f.Status == wantedStatus);
+        }
+
+        if (filter.LeadState is { } lead)
+        {
+            query = query.Where(f => f.LeadState == lead);
+        }
+
+        return Results.Ok(await query.OrderBy(f => f.ScheduledDeparture).Take(MaxFlights).ToListAsync(ct));
+    }
+
+    [WolverineGet("/api/flights/{flightId}")]
+    public static async Task<IResult> GetFlight(Guid flightId, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<FlightSchedule>(flightId, ct) is { } flight
+            ? Results.Ok(flight)
+            : Problems.NotFound("Flight", flightId);
+}
