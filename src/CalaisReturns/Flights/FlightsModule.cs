@@ -7,13 +7,17 @@ namespace CalaisReturns.Flights;
 
 public static class FlightsModule
 {
+    /// <summary>Every event of the ReturnsFlight stream; the event catalogue test pins their stored shape.</summary>
+    public static readonly IReadOnlyList<Type> EventTypes =
+    [
+        typeof(FlightPlanned), typeof(CharterBooked), typeof(SeatsAllocated), typeof(FlightRescheduled),
+        typeof(EscortTeamAssigned), typeof(MonitorAssigned), typeof(FlightDeparted), typeof(FlightCompleted),
+        typeof(FlightCancelled),
+    ];
+
     public static StoreOptions ConfigureFlights(this StoreOptions options)
     {
-        options.Events.AddEventTypes([
-            typeof(FlightPlanned), typeof(CharterBooked), typeof(SeatsAllocated), typeof(FlightRescheduled),
-            typeof(EscortTeamAssigned), typeof(MonitorAssigned), typeof(FlightDeparted), typeof(FlightCompleted),
-            typeof(FlightCancelled),
-        ]);
+        options.Events.AddEventTypes(EventTypes);
         options.Projections.Add<FlightScheduleProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<FlightSchedule>()
             .Index(f => f.ScheduledDeparture)

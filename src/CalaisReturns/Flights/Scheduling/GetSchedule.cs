@@ -61,7 +61,8 @@ public sealed record ScheduleFilter(
             return null;
         }
 
-        if (System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
+        // Names only: Enum.TryParse would also take "1" for whatever member has that number.
+        if (!value.Any(char.IsAsciiDigit) && System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed))
         {
             return parsed;
         }

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using CalaisReturns.Core;
+using CalaisReturns.Flights;
+
+namespace CalaisReturns.Tests.Flights;
+
+/// <summary>Given/then helpers for the flight's pure decide functions.</summary>
+internal static class FlightSpec
+{
+    public static readonly DateTimeOffset Now = new(2026, 7, 1, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Departure = Now.AddDays(14);
+    public static readonly Guid FlightId = Guid.Parse("01970000-0000-7000-8000-0000000000aa");
+
+    public static FlightPlanned Planned(State lead = State.UK, params State[] states) =>
+        new(FlightId, "RF-2026-0001", lead, states.Length == 0 ? [State.UK, State.FR] : states, "AL", "STN", "TIA",
+            Departure, Now.AddDays(-30));
+
+    public static CharterBooked Booked(int capacity = 180) =>
+        new(FlightId, "Titan Airways", "A321", capacity, "HO-1", new Money(174_468m, Currency.GBP), Now.AddDays(-20));
+
+    public static SeatsAllocated Allocated(int uk, int fr) =>
+        new(FlightId, [new SeatAllocation(State.UK, uk), new SeatAllocation(State.FR, fr)], Now.AddDays(-10));
+
+    public static FlightDeparted Departed(int uk, int fr) =>
+        new(FlightId, Departure, [new StateCount(State.UK, uk), new StateCount(State.FR, fr)], Departure);
+
+    public static FlightCancelled Cancelled() => new(FlightId, "Landing permission withdrawn", Now.AddDays(-1));
+
+    public static Flight Given(params object[] events) => events.Aggregate((Flight?)null, Flight.Fold)!;
+
+    public static void ThenAccepted(Decision decision, params object[] expected)
+    {
+        Assert.Null(decision.Refusal);
+        // Events hold lists, which records compare by reference: compare what would be stored.
+        Assert.Equal(expected.Select(Json), decision.Events.Select(Json));
+    }
+
+    private static string Json(object e) => e.GetType().Name + JsonSerializer.Serialize(e, e.GetType());
+
+    public static void ThenRefused(Decision decision, string reasonContains)
+    {
+        Assert.NotNull(decision.Refusal);
+        Assert.Equal(RefusalKind.Conflict, decision.Refusal.Kind);
+        Assert.Contains(reasonContains, decision.Refusal.Reason);
+        Assert.Empty(decision.Events);
+    }
+}
