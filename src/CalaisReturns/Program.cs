@@ -8,7 +8,6 @@ using Marten;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
 using Wolverine.Marten;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -55,11 +54,7 @@ builder.Services.AddDemoData(builder.Configuration);
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapWolverineEndpoints(opts =>
-{
-    opts.AddPolicy<FluentValidationPolicy>();
-    opts.MapMartenConcurrencyFailuresToConflict();
-});
+app.MapWolverineEndpoints(opts => opts.AddPolicy<FluentValidationPolicy>());
 
 return await app.RunJasperFxCommands(args);
 

@@ -6,7 +6,10 @@ namespace CalaisReturns.Core;
 /// <summary>Formats of the international codes the domain uses.</summary>
 public static partial class Codes
 {
-    /// <summary>ISO 3166-1 alpha-2, officially assigned codes.</summary>
+    /// <summary>
+    /// ISO 3166-1 alpha-2 officially assigned codes, plus XK: the user-assigned code that the EU, the UK
+    /// and France use for Kosovo, a regular country of return.
+    /// </summary>
     private static readonly FrozenSet<string> Countries = """
         AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
         BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
@@ -15,7 +18,7 @@ public static partial class Codes
         LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA
         NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
         SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
-        TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+        TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet();
 
     public static bool IsCountry(string? code) => code is not null && Countries.Contains(code);

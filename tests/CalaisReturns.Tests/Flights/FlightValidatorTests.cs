@@ -8,7 +8,6 @@ using CalaisReturns.Flights.Planning;
 using CalaisReturns.Flights.Rescheduling;
 using CalaisReturns.Flights.Staffing;
 using FluentValidation;
-using Microsoft.Extensions.Time.Testing;
 using static CalaisReturns.Tests.Flights.FlightSpec;
 
 namespace CalaisReturns.Tests.Flights;
@@ -16,7 +15,7 @@ namespace CalaisReturns.Tests.Flights;
 /// <summary>Invalid input is refused field by field before any decision is taken (400).</summary>
 public class FlightValidatorTests
 {
-    private static readonly FakeTimeProvider Clock = new(Now);
+    private static readonly TestClock Clock = new(Now);
 
     private static readonly PlanFlight ValidPlan = new(State.UK, [State.UK, State.FR], "AL", "STN", "TIA", Departure);
 

@@ -1,3 +1,4 @@
+using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -5,8 +6,9 @@ namespace CalaisReturns.Core.Http;
 
 /// <summary>
 /// Turns exceptions that escape an endpoint into problem responses. (Wolverine itself answers a body
-/// that is not valid JSON for the command with a 400 problem.) A rejected request keeps its status;
-/// anything else is ours (500) and its text stays in the log, never in the response.
+/// that is not valid JSON for the command with a 400 problem.) A commit that lost a race with a
+/// concurrent change to the same stream is a 409: nothing of it was written. A rejected request keeps
+/// its status; anything else is ours (500) and its text stays in the log, never in the response.
 /// </summary>
 public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> log) : IExceptionHandler
 {
@@ -14,6 +16,12 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
     {
         var problem = exception switch
         {
+            ConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Concurrent change",
+                Detail = "Another change to the same record was saved first; nothing was recorded. Reload and try again.",
+            },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request" },
             _ => null,
         };

@@ -1,0 +1,81 @@
+using Alba;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wolverine;
+
+namespace CalaisReturns.Tests;
+
+/// <summary>
+/// One application host for the whole "app" collection, against the real PostgreSQL that ops/test
+/// starts, in a schema of its own that is dropped afterwards. Time is a controllable clock.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 7, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public TestClock Clock { get; } = new(Start);
+
+    public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..10];
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
+        ?? "Host=localhost;Port=5432;Database=calais_returns_test;Username=calais;Password=calais";
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+            web.UseSetting("Database:Schema", Schema);
+            web.ConfigureServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                services.DisableAllExternalWolverineTransports();
+                services.RunWolverineInSoloMode();
+            });
+        });
+    }
+
+    /// <summary>Each test starts from no data and the same instant.</summary>
+    public async Task ResetAsync()
+    {
+        Clock.Now = Start;
+        await Host.ResetAllMartenDataAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop schema if exists {Schema} cascade", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}
+
+/// <summary>Base of integration test classes: resets the data before each test.</summary>
+[Collection(AppCollection.Name)]
+public abstract class IntegrationTest(AppFixture app) : IAsyncLifetime
+{
+    protected AppFixture App { get; } = app;
+
+    protected IAlbaHost Host => App.Host;
+
+    public Task InitializeAsync() => App.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
