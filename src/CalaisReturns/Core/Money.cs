@@ -7,7 +7,4 @@ public enum Currency
 }
 
 /// <summary>An amount in one currency. Always <c>decimal</c>; rounding happens only at the end.</summary>
-public readonly record struct Money(decimal Amount, Currency Currency)
-{
-    public override string ToString() => $"{Amount:0.00} {Currency}";
-}
+public readonly record struct Money(decimal Amount, Currency Currency);

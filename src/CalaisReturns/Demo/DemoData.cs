@@ -52,7 +52,7 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger
                 var decision = step(flight, now);
                 if (decision.Refusal is { } refusal)
                 {
-                    throw new InvalidOperationException($"Demo flight {reference} was refused: {refusal.Reason}");
+                    throw new InvalidOperationException($"Demo flight {reference} was refused: {refusal}");
                 }
 
                 events.AddRange(decision.Events);

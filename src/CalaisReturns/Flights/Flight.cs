@@ -67,13 +67,11 @@ public sealed record Flight(
 
     public int AllocatedTo(State state) => SeatsAllocated.GetValueOrDefault(state);
 
-    public bool HasDeparted => Status is FlightStatus.Departed or FlightStatus.Completed;
-
     /// <summary>Refuses any command on a cancelled, departed or completed flight, naming why.</summary>
     public Decision? RefuseUnlessOperational() => Status switch
     {
-        FlightStatus.Cancelled => Decision.Conflict("The flight is cancelled; it accepts no further changes."),
-        FlightStatus.Departed or FlightStatus.Completed => Decision.Conflict("The flight has already departed."),
+        FlightStatus.Cancelled => Decision.Refuse("The flight is cancelled; it accepts no further changes."),
+        FlightStatus.Departed or FlightStatus.Completed => Decision.Refuse("The flight has already departed."),
         _ => null,
     };
 }

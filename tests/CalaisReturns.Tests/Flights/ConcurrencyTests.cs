@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CalaisReturns.Core;
+using CalaisReturns.Flights;
 using Marten;
 
 namespace CalaisReturns.Tests.Flights;
@@ -43,6 +44,23 @@ public class ConcurrencyTests(AppFixture app) : IntegrationTest(app)
         var events = await session.Events.FetchStreamAsync(id);
         Assert.Equal(2 + winners.Length, events.Count);
         Assert.Equal(versions.Select(v => v!.Version).Order(), events.Skip(2).Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task Decisions_taken_on_the_same_state_cannot_both_commit_so_capacity_is_never_exceeded()
+    {
+        // 100 seats for UK or for FR on a 180-seat aircraft: each is valid alone, any two together are not.
+        var id = await Host.BookedFlight(seats: 180);
+        var responses = await Concurrently(
+            i => JsonContent.Create(new { allocations = new[] { new { state = i % 2 == 0 ? "UK" : "FR", seats = 100 } } }),
+            $"/api/flights/{id}/seat-allocation");
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        await using var session = App.Store.QuerySession();
+        var flight = (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).Aggregate((Flight?)null, Flight.Fold)!;
+        Assert.True(flight.SeatsAllocated.Values.Sum() <= 180, $"{flight.SeatsAllocated.Values.Sum()} seats allocated");
+        Assert.Equal(responses.Count(r => r.IsSuccessStatusCode),
+            (await session.Events.FetchStreamAsync(id)).Count(e => e.Data is SeatsAllocated));
     }
 
     [Fact]

@@ -14,14 +14,8 @@ public static class Problems
             detail: $"The command expected version {expected}, but the stream is at version {actual}. "
                 + "Reload and decide again.");
 
-    public static IResult Refused(Refusal refusal) => refusal.Kind switch
-    {
-        RefusalKind.Invalid => Invalid(refusal.Field ?? "", refusal.Reason),
-        _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Refused", detail: refusal.Reason),
-    };
-
-    public static IResult Invalid(string field, string reason) =>
-        Invalid(new Dictionary<string, string[]> { [field] = [reason] });
+    public static IResult Refused(string reason) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Refused", detail: reason);
 
     public static IResult Invalid(IDictionary<string, string[]> errors) =>
         Results.Problem(new ValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest });

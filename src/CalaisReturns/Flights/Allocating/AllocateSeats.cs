@@ -36,21 +36,21 @@ public static class AllocateSeatsEndpoint
         switch (flight.Status)
         {
             case FlightStatus.Planned:
-                return Decision.Conflict("Book the charter before allocating seats.");
+                return Decision.Refuse("Book the charter before allocating seats.");
             case FlightStatus.ManifestLocked:
-                return Decision.Conflict("The manifest is locked; seat allocations can no longer change.");
+                return Decision.Refuse("The manifest is locked; seat allocations can no longer change.");
         }
 
         if (command.Allocations.FirstOrDefault(a => !flight.Participates(a.State)) is { } outsider)
         {
-            return Decision.Conflict($"{outsider.State} does not participate in this flight.");
+            return Decision.Refuse($"{outsider.State} does not participate in this flight.");
         }
 
         var total = flight.SeatsAllocated
             .SetItems(command.Allocations.Select(a => KeyValuePair.Create(a.State, a.Seats)))
             .Values.Sum();
         return total > flight.SeatCapacity
-            ? Decision.Conflict($"The allocations total {total} seats, but the aircraft has {flight.SeatCapacity}.")
+            ? Decision.Refuse($"The allocations total {total} seats, but the aircraft has {flight.SeatCapacity}.")
             : Decision.Accept(new SeatsAllocated(flight.Id, command.Allocations, now));
     }
 

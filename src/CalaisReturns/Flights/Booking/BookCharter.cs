@@ -34,7 +34,7 @@ public static class BookCharterEndpoint
     public static Decision Decide(BookCharter command, Flight flight, DateTimeOffset now) =>
         flight.RefuseUnlessOperational()
         ?? (flight.Status != FlightStatus.Planned
-            ? Decision.Conflict("The charter is already booked for this flight.")
+            ? Decision.Refuse("The charter is already booked for this flight.")
             : Decision.Accept(new CharterBooked(flight.Id, command.Carrier, command.AircraftType, command.SeatCapacity,
                 command.ContractReference, command.ContractPrice, now)));
 

@@ -32,14 +32,14 @@ public static class RecordCompletionEndpoint
         switch (flight.Status)
         {
             case FlightStatus.Completed:
-                return Decision.Conflict("The flight's completion is already recorded.");
+                return Decision.Refuse("The flight's completion is already recorded.");
             case not FlightStatus.Departed:
-                return Decision.Conflict("The flight has not departed; record its departure first.");
+                return Decision.Refuse("The flight has not departed; record its departure first.");
         }
 
         if (command.Outcomes.FirstOrDefault(o => !flight.Participates(o.State)) is { } outsider)
         {
-            return Decision.Conflict($"{outsider.State} does not participate in this flight.");
+            return Decision.Refuse($"{outsider.State} does not participate in this flight.");
         }
 
         foreach (var state in flight.ParticipatingStates)
@@ -49,7 +49,7 @@ public static class RecordCompletionEndpoint
             var accounted = (outcome?.HandedOver ?? 0) + (outcome?.RefusedAdmission ?? 0);
             if (accounted != onBoard)
             {
-                return Decision.Conflict($"{state} had {onBoard} returnees on board, but {accounted} are accounted "
+                return Decision.Refuse($"{state} had {onBoard} returnees on board, but {accounted} are accounted "
                     + "for as handed over or refused admission.");
             }
         }

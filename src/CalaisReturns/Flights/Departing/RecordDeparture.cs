@@ -39,19 +39,19 @@ public static class RecordDepartureEndpoint
 
         if (flight.Status == FlightStatus.Planned)
         {
-            return Decision.Conflict("The flight cannot depart before its charter is booked.");
+            return Decision.Refuse("The flight cannot depart before its charter is booked.");
         }
 
         foreach (var count in command.ReturneesOnBoard)
         {
             if (!flight.Participates(count.State))
             {
-                return Decision.Conflict($"{count.State} does not participate in this flight.");
+                return Decision.Refuse($"{count.State} does not participate in this flight.");
             }
 
             if (count.Returnees > flight.AllocatedTo(count.State))
             {
-                return Decision.Conflict($"{count.State} has {count.Returnees} returnees on board, "
+                return Decision.Refuse($"{count.State} has {count.Returnees} returnees on board, "
                     + $"more than its {flight.AllocatedTo(count.State)} allocated seats.");
             }
         }

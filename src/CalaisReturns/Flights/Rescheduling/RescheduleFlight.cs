@@ -23,7 +23,7 @@ public static class RescheduleFlightEndpoint
     public static Decision Decide(RescheduleFlight command, Flight flight, DateTimeOffset now) =>
         flight.RefuseUnlessOperational()
         ?? (command.NewDeparture == flight.ScheduledDeparture
-            ? Decision.Conflict("The flight is already scheduled to depart at that time.")
+            ? Decision.Refuse("The flight is already scheduled to depart at that time.")
             : Decision.Accept(new FlightRescheduled(flight.Id, command.NewDeparture, command.Reason.Trim(), now)));
 
     [WolverinePost("/api/flights/{flightId}/reschedule")]

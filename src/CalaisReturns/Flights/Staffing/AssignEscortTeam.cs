@@ -25,7 +25,7 @@ public static class AssignEscortTeamEndpoint
     public static Decision Decide(AssignEscortTeam command, Flight flight, DateTimeOffset now) =>
         flight.RefuseUnlessOperational()
         ?? (!flight.Participates(command.State)
-            ? Decision.Conflict($"{command.State} does not participate in this flight.")
+            ? Decision.Refuse($"{command.State} does not participate in this flight.")
             : Decision.Accept(new EscortTeamAssigned(flight.Id, command.State, command.Escorts, command.Medics,
                 command.Interpreters, now)));
 
