@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CalaisReturns.Core.Http;
+using CalaisReturns.Core.Identity;
 using CalaisReturns.Demo;
 using CalaisReturns.Flights;
 using FluentValidation;
@@ -16,14 +17,19 @@ builder.Host.ApplyJasperFxExtensions();
 var connectionString = builder.Configuration.GetConnectionString("Postgres")
     ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
 var schema = builder.Configuration["Database:Schema"] ?? "calais";
+var limits = ApiLimits.From(builder.Configuration);
 
 builder.Services.AddSingleton(TimeProvider.System);
-var martenSetup = builder.Services.AddMarten(opts =>
+var marten = builder.Services.AddMarten(opts =>
     {
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = schema;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         opts.AutoCreateSchemaObjects = builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
         opts.ConfigureFlights();
     })
     .UseLightweightSessions()
@@ -31,7 +37,7 @@ var martenSetup = builder.Services.AddMarten(opts =>
 if (!builder.Environment.IsProduction())
 {
     // Outside production the schema follows the code at start-up; production applies it with `db-apply`.
-    martenSetup.ApplyAllDatabaseChangesOnStartup();
+    marten.ApplyAllDatabaseChangesOnStartup();
 }
 
 // Marten does not take the clock from DI by itself; event timestamps must follow the same clock as the domain.
@@ -47,14 +53,25 @@ builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o =>
     o.SerializerOptions.RespectNullableAnnotations = true;
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.Services.AddCalaisAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddApiLimits(limits);
+builder.Services.AddCalaisHealthChecks(connectionString);
+builder.Services.AddCalaisOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
+app.UseCorrelationIds();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapWolverineEndpoints(opts => opts.AddPolicy<FluentValidationPolicy>());
+app.UseBodyLimit(limits);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.MapCalaisHealthChecks();
+app.MapCalaisOpenApi();
+app.MapWolverineEndpoints(opts => opts.ApplyCalaisConventions());
 
 return await app.RunJasperFxCommands(args);
 

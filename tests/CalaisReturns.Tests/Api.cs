@@ -1,25 +1,27 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Alba;
 using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using CalaisReturns.Flights.Planning;
 
 namespace CalaisReturns.Tests;
 
-/// <summary>Scenario helpers that drive the HTTP API as a client would.</summary>
+/// <summary>Scenario helpers that drive the HTTP API as a client would, as a given actor.</summary>
 internal static class Api
 {
     public static readonly DateTimeOffset Departure = AppFixture.Start.AddDays(21);
 
-    public static object Plan(State lead = State.UK, State[]? states = null, string country = "AL",
-        DateTimeOffset? departure = null) => new
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        leadState = lead.ToString(),
-        participatingStates = (states ?? [State.UK, State.FR]).Select(s => s.ToString()),
-        countryOfReturn = country,
-        departureAirport = "STN",
-        destinationAirport = "TIA",
-        scheduledDeparture = departure ?? Departure,
+        Converters = { new JsonStringEnumConverter() },
     };
+
+    public static PlanFlight Plan(State lead = State.UK, State[]? states = null, string country = "AL",
+        DateTimeOffset? departure = null, Guid? flightId = null) =>
+        new(lead, states ?? [State.UK, State.FR], country, "STN", "TIA", departure ?? Departure, flightId);
 
     public static object Charter(int seats = 180) => new
     {
@@ -30,37 +32,49 @@ internal static class Api
         contractPrice = new { amount = 174468.00m, currency = "GBP" },
     };
 
-    public static async Task<Guid> PlannedFlight(this IAlbaHost host, object? plan = null)
+    /// <summary>Plans a flight as a planner of its lead state.</summary>
+    public static async Task<Guid> PlannedFlight(this AppFixture app, PlanFlight? plan = null)
     {
-        var result = await host.Post("/api/flights", plan ?? Plan(), 201);
+        plan ??= Plan();
+        var result = await app.Post("/api/flights", plan, 201, Actors.PlannerOf(plan.LeadState));
         return result.ReadAsJson<Accepted>()!.Id;
     }
 
-    public static async Task<Guid> BookedFlight(this IAlbaHost host, int seats = 180)
+    public static async Task<Guid> BookedFlight(this AppFixture app, int seats = 180)
     {
-        var id = await host.PlannedFlight();
-        await host.Post($"/api/flights/{id}/charter", Charter(seats));
+        var id = await app.PlannedFlight();
+        await app.Post($"/api/flights/{id}/charter", Charter(seats));
         return id;
     }
 
-    /// <summary>POSTs a JSON body (an object, or raw text) and asserts the status code.</summary>
-    public static Task<IScenarioResult> Post(this IAlbaHost host, string url, object body, int status = 200) =>
-        host.Scenario(s =>
+    /// <summary>POSTs a JSON body (an object, or raw text) as the actor (a UK planner unless told) and asserts the status.</summary>
+    public static Task<IScenarioResult> Post(this AppFixture app, string url, object body, int status = 200,
+        Actor? actor = null) =>
+        app.Host.Scenario(s =>
         {
-            var json = body as string ?? JsonSerializer.Serialize(body);
-            s.Post.RawJson(json).ToUrl(url);
+            s.Post.RawJson(body as string ?? JsonSerializer.Serialize(body, Json)).ToUrl(url);
+            s.WithBearerToken(app.Token(actor ?? Actors.UkPlanner));
             s.StatusCodeShouldBe(status);
         });
 
-    public static Task<IScenarioResult> Get(this IAlbaHost host, string url, int status = 200) =>
-        host.Scenario(s =>
+    public static Task<IScenarioResult> Get(this AppFixture app, string url, int status = 200, Actor? actor = null) =>
+        app.Host.Scenario(s =>
         {
             s.Get.Url(url);
+            s.WithBearerToken(app.Token(actor ?? Actors.UkPlanner));
             s.StatusCodeShouldBe(status);
         });
 
-    public static async Task<T> GetJson<T>(this IAlbaHost host, string url) =>
-        (await host.Get(url)).ReadAsJson<T>()!;
+    public static async Task<T> GetJson<T>(this AppFixture app, string url, Actor? actor = null) =>
+        (await app.Get(url, actor: actor)).ReadAsJson<T>()!;
+
+    /// <summary>An HTTP client that sends the actor's token, for concurrent requests.</summary>
+    public static HttpClient Client(this AppFixture app, Actor? actor = null)
+    {
+        var client = app.Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", app.Token(actor ?? Actors.UkPlanner));
+        return client;
+    }
 
     /// <summary>The RFC 9457 problem body of a refused request.</summary>
     public static JsonObject Problem(this IScenarioResult result)

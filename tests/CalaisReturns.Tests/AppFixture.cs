@@ -1,4 +1,5 @@
 using Alba;
+using CalaisReturns.Core.Identity;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
@@ -28,6 +29,17 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>A development token for the actor, valid now by the real clock (the server checks it so).</summary>
+    public string Token(Actor actor) =>
+        DevelopmentTokens.Issue(Host.Services.GetRequiredService<AuthSettings>(), actor, TimeProvider.System.GetUtcNow(),
+            TimeSpan.FromHours(1));
+
+    public async Task<long> EventCount()
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().CountAsync();
+    }
+
     public async Task InitializeAsync()
     {
         JasperFxEnvironment.AutoStartHost = true;
@@ -35,6 +47,8 @@ public sealed class AppFixture : IAsyncLifetime
         {
             web.UseSetting("ConnectionStrings:Postgres", ConnectionString);
             web.UseSetting("Database:Schema", Schema);
+            // Per-user write limits are tested on a host of their own (DegradedHostTests).
+            web.UseSetting("Api:WritesPerUserPerMinute", "100000");
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);

@@ -9,18 +9,24 @@ public sealed record Accepted(Guid Id, long Version);
 public static class EventStreams
 {
     /// <summary>
-    /// The one write path for commands on an existing stream: load the aggregate for writing,
-    /// check the caller's expected version, run the pure decision, and append its events.
-    /// Wolverine's transactional middleware commits the session; Marten refuses the commit if the
-    /// stream moved on since it was loaded, so a concurrent writer cannot cause a lost update.
+    /// The one write path for commands on an existing stream: load the aggregate for writing, check
+    /// that the caller may act on it (403) and the expected version (412), run the pure decision
+    /// (409 if refused) and append its events. Wolverine's transactional middleware commits the
+    /// session; Marten refuses the commit if the stream moved on since it was loaded, so a
+    /// concurrent writer cannot cause a lost update.
     /// </summary>
     public static async Task<IResult> Decide<T>(this IDocumentSession session, Guid id, long? expectedVersion,
-        Func<T, Decision> decide, CancellationToken ct) where T : class
+        Func<T, string?> forbid, Func<T, Decision> decide, CancellationToken ct) where T : class
     {
         var stream = await session.Events.FetchForWriting<T>(id, ct);
         if (stream.Aggregate is null)
         {
             return Problems.NotFound(typeof(T).Name, id);
+        }
+
+        if (forbid(stream.Aggregate) is { } forbidden)
+        {
+            return Problems.Forbidden(forbidden);
         }
 
         if (expectedVersion is { } expected && expected != stream.CurrentVersion)

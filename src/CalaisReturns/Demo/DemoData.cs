@@ -38,6 +38,8 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger
         foreach (var demo in Flights(now))
         {
             await using var session = store.LightweightSession();
+            session.LastModifiedBy = "system:demo-data";
+            session.CorrelationId = "demo-data";
             if (await session.Events.FetchStreamStateAsync(demo.Id, ct) is not null)
             {
                 continue;

@@ -13,7 +13,7 @@ public class ConcurrencyTests(AppFixture app) : IntegrationTest(app)
 
     private async Task<HttpResponseMessage[]> Concurrently(Func<int, HttpContent> body, string url)
     {
-        using var client = Host.Server.CreateClient();
+        using var client = App.Client();
         using var start = new SemaphoreSlim(0);
         var requests = Enumerable.Range(0, Writers).Select(async i =>
         {
@@ -27,7 +27,7 @@ public class ConcurrencyTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Without_versions_each_winner_appends_exactly_its_event_and_losers_get_a_clean_409()
     {
-        var id = await Host.BookedFlight();
+        var id = await App.BookedFlight();
         var responses = await Concurrently(i => JsonContent.Create(new { organisation = $"Monitor {i}" }),
             $"/api/flights/{id}/monitor");
 
@@ -50,7 +50,7 @@ public class ConcurrencyTests(AppFixture app) : IntegrationTest(app)
     public async Task Decisions_taken_on_the_same_state_cannot_both_commit_so_capacity_is_never_exceeded()
     {
         // 100 seats for UK or for FR on a 180-seat aircraft: each is valid alone, any two together are not.
-        var id = await Host.BookedFlight(seats: 180);
+        var id = await App.BookedFlight(seats: 180);
         var responses = await Concurrently(
             i => JsonContent.Create(new { allocations = new[] { new { state = i % 2 == 0 ? "UK" : "FR", seats = 100 } } }),
             $"/api/flights/{id}/seat-allocation");
@@ -66,7 +66,7 @@ public class ConcurrencyTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task With_the_same_expected_version_exactly_one_writer_wins()
     {
-        var id = await Host.BookedFlight();
+        var id = await App.BookedFlight();
         var responses = await Concurrently(
             i => JsonContent.Create(new { organisation = $"Monitor {i}", expectedVersion = 2 }),
             $"/api/flights/{id}/monitor");
@@ -81,9 +81,9 @@ public class ConcurrencyTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Concurrent_plans_get_distinct_consecutive_references()
     {
-        using var client = Host.Server.CreateClient();
+        using var client = App.Client();
         var responses = await Task.WhenAll(Enumerable.Range(0, Writers)
-            .Select(_ => client.PostAsJsonAsync("/api/flights", Api.Plan())));
+            .Select(_ => client.PostAsJsonAsync("/api/flights", Api.Plan(), Api.Json)));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
 
         await using var session = App.Store.QuerySession();

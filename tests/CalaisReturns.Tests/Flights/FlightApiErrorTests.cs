@@ -6,12 +6,6 @@ namespace CalaisReturns.Tests.Flights;
 /// <summary>Every refused or invalid command answers with a problem document and writes nothing.</summary>
 public class FlightApiErrorTests(AppFixture app) : IntegrationTest(app)
 {
-    private async Task<long> EventCount()
-    {
-        await using var session = App.Store.QuerySession();
-        return await session.Events.QueryAllRawEvents().CountAsync();
-    }
-
     [Fact]
     public async Task Invalid_input_gets_400_with_a_message_per_field_and_writes_nothing()
     {
@@ -24,10 +18,10 @@ public class FlightApiErrorTests(AppFixture app) : IntegrationTest(app)
             destinationAirport = "TIA",
             scheduledDeparture = AppFixture.Start.AddHours(-1),
         };
-        var problem = (await Host.Post("/api/flights", plan, 400)).Problem();
+        var problem = (await App.Post("/api/flights", plan, 400)).Problem();
         Assert.Equal(["CountryOfReturn", "DepartureAirport", "LeadState", "ScheduledDeparture"],
             problem["errors"]!.AsObject().Select(p => p.Key).Order());
-        Assert.Equal(0, await EventCount());
+        Assert.Equal(0, await App.EventCount());
     }
 
     [Theory]
@@ -39,40 +33,40 @@ public class FlightApiErrorTests(AppFixture app) : IntegrationTest(app)
     [InlineData("[]")]
     public async Task Malformed_incomplete_or_unknown_JSON_gets_400_never_500(string body)
     {
-        var problem = (await Host.Post("/api/flights", body, 400)).Problem();
+        var problem = (await App.Post("/api/flights", body, 400)).Problem();
         Assert.Equal(400, problem["status"]!.GetValue<int>());
-        Assert.Equal(0, await EventCount());
+        Assert.Equal(0, await App.EventCount());
     }
 
     [Fact]
     public async Task An_unknown_flight_gets_404()
     {
-        var problem = (await Host.Post($"/api/flights/{Guid.CreateVersion7()}/monitor", new { organisation = "IMB" }, 404))
+        var problem = (await App.Post($"/api/flights/{Guid.CreateVersion7()}/monitor", new { organisation = "IMB" }, 404))
             .Problem();
         Assert.Equal("Flight not found", problem["title"]!.GetValue<string>());
-        await Host.Get($"/api/flights/{Guid.CreateVersion7()}", 404);
+        await App.Get($"/api/flights/{Guid.CreateVersion7()}", 404);
     }
 
     [Fact]
     public async Task A_command_the_flight_state_refuses_gets_409_with_the_reason_and_writes_nothing()
     {
-        var id = await Host.PlannedFlight();
-        var problem = (await Host.Post($"/api/flights/{id}/seat-allocation",
+        var id = await App.PlannedFlight();
+        var problem = (await App.Post($"/api/flights/{id}/seat-allocation",
             new { allocations = new[] { new { state = "UK", seats = 10 } } }, 409)).Problem();
         Assert.Equal("Book the charter before allocating seats.", problem["detail"]!.GetValue<string>());
-        Assert.Equal(1, await EventCount());
+        Assert.Equal(1, await App.EventCount());
     }
 
     [Fact]
     public async Task A_stale_expected_version_gets_412_and_writes_nothing_while_the_current_one_succeeds()
     {
-        var id = await Host.BookedFlight();
-        var stale = (await Host.Post($"/api/flights/{id}/monitor", new { organisation = "IMB", expectedVersion = 1 }, 412))
+        var id = await App.BookedFlight();
+        var stale = (await App.Post($"/api/flights/{id}/monitor", new { organisation = "IMB", expectedVersion = 1 }, 412))
             .Problem();
         Assert.Contains("expected version 1, but the stream is at version 2", stale["detail"]!.GetValue<string>());
-        Assert.Equal(2, await EventCount());
+        Assert.Equal(2, await App.EventCount());
 
-        var accepted = await Host.Post($"/api/flights/{id}/monitor", new { organisation = "IMB", expectedVersion = 2 });
+        var accepted = await App.Post($"/api/flights/{id}/monitor", new { organisation = "IMB", expectedVersion = 2 });
         Assert.Equal(new Accepted(id, 3), accepted.ReadAsJson<Accepted>());
     }
 }

@@ -16,27 +16,28 @@ public class FlightLifecycleTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task A_flight_is_planned_booked_staffed_flown_and_completed_as_events_and_in_the_schedule()
     {
-        var id = await Host.PlannedFlight();
-        await Host.Post($"/api/flights/{id}/charter", Api.Charter(180));
-        await Host.Post($"/api/flights/{id}/seat-allocation",
+        var id = await App.PlannedFlight();
+        await App.Post($"/api/flights/{id}/charter", Api.Charter(180));
+        await App.Post($"/api/flights/{id}/seat-allocation",
             new { allocations = new[] { new { state = "UK", seats = 100 }, new { state = "FR", seats = 80 } } });
-        await Host.Post($"/api/flights/{id}/escort-team", new { state = "UK", escorts = 20, medics = 1, interpreters = 1 });
-        await Host.Post($"/api/flights/{id}/escort-team", new { state = "FR", escorts = 16, medics = 1, interpreters = 2 });
-        await Host.Post($"/api/flights/{id}/monitor", new { organisation = "Independent Monitoring Boards" });
+        await App.Post($"/api/flights/{id}/escort-team", new { state = "UK", escorts = 20, medics = 1, interpreters = 1 });
+        await App.Post($"/api/flights/{id}/escort-team", new { state = "FR", escorts = 16, medics = 1, interpreters = 2 },
+            actor: Actors.FrPlanner);
+        await App.Post($"/api/flights/{id}/monitor", new { organisation = "Independent Monitoring Boards" });
 
-        var prepared = await Host.GetJson<FlightSchedule>($"/api/flights/{id}");
+        var prepared = await App.GetJson<FlightSchedule>($"/api/flights/{id}");
         Assert.Equal(FlightStatus.Booked, prepared.Status);
         Assert.Empty(prepared.Warnings);
         Assert.Equal(6, prepared.Version);
 
         App.Clock.Now = Api.Departure.AddMinutes(30);
-        await Host.Post($"/api/flights/{id}/departure", new
+        await App.Post($"/api/flights/{id}/departure", new
         {
             actualDeparture = Api.Departure.AddMinutes(25),
             returneesOnBoard = new[] { new { state = "UK", returnees = 10 }, new { state = "FR", returnees = 8 } },
         });
         App.Clock.Advance(TimeSpan.FromHours(5));
-        var completed = await Host.Post($"/api/flights/{id}/completion", new
+        var completed = await App.Post($"/api/flights/{id}/completion", new
         {
             outcomes = new[]
             {
@@ -55,7 +56,7 @@ public class FlightLifecycleTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal(Api.Departure.AddMinutes(30).AddHours(5), events[^1].Timestamp);
         Assert.Matches(@"^RF-2026-\d{4}$", ((FlightPlanned)events[0].Data).Reference);
 
-        var schedule = await Host.GetJson<List<FlightSchedule>>("/api/schedule");
+        var schedule = await App.GetJson<List<FlightSchedule>>("/api/schedule");
         var flight = Assert.Single(schedule);
         Assert.Equal(FlightStatus.Completed, flight.Status);
         Assert.Equal(Api.Departure.AddMinutes(25), flight.ActualDeparture);
@@ -67,17 +68,17 @@ public class FlightLifecycleTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task A_cancelled_flight_refuses_everything_after_and_the_refusals_write_nothing()
     {
-        var id = await Host.BookedFlight();
-        await Host.Post($"/api/flights/{id}/cancellation", new { reason = "Landing permission withdrawn" });
+        var id = await App.BookedFlight();
+        await App.Post($"/api/flights/{id}/cancellation", new { reason = "Landing permission withdrawn" });
 
-        var refused = await Host.Post($"/api/flights/{id}/monitor", new { organisation = "IMB" }, 409);
+        var refused = await App.Post($"/api/flights/{id}/monitor", new { organisation = "IMB" }, 409);
         Assert.Contains("cancelled", refused.Problem()["detail"]!.GetValue<string>());
-        await Host.Post($"/api/flights/{id}/cancellation", new { reason = "again" }, 409);
-        await Host.Post($"/api/flights/{id}/reschedule",
+        await App.Post($"/api/flights/{id}/cancellation", new { reason = "again" }, 409);
+        await App.Post($"/api/flights/{id}/reschedule",
             new { newDeparture = Api.Departure.AddDays(1), reason = "retry" }, 409);
 
         Assert.Equal(3, (await Events(id)).Count);
-        var view = await Host.GetJson<FlightSchedule>($"/api/flights/{id}");
+        var view = await App.GetJson<FlightSchedule>($"/api/flights/{id}");
         Assert.Equal(FlightStatus.Cancelled, view.Status);
         Assert.Equal("Landing permission withdrawn", view.CancellationReason);
     }
@@ -85,33 +86,33 @@ public class FlightLifecycleTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task A_reschedule_moves_the_flight_in_the_schedule()
     {
-        var id = await Host.BookedFlight();
-        await Host.Post($"/api/flights/{id}/reschedule", new { newDeparture = Api.Departure.AddDays(2), reason = "Crew" });
-        Assert.Equal(Api.Departure.AddDays(2), (await Host.GetJson<FlightSchedule>($"/api/flights/{id}")).ScheduledDeparture);
+        var id = await App.BookedFlight();
+        await App.Post($"/api/flights/{id}/reschedule", new { newDeparture = Api.Departure.AddDays(2), reason = "Crew" });
+        Assert.Equal(Api.Departure.AddDays(2), (await App.GetJson<FlightSchedule>($"/api/flights/{id}")).ScheduledDeparture);
     }
 
     [Fact]
     public async Task References_are_consecutive_and_a_refused_plan_uses_no_number()
     {
-        var first = await Host.PlannedFlight();
-        await Host.Post("/api/flights", Api.Plan(departure: AppFixture.Start.AddDays(-1)), 400);
-        var second = await Host.PlannedFlight();
+        var first = await App.PlannedFlight();
+        await App.Post("/api/flights", Api.Plan(departure: AppFixture.Start.AddDays(-1)), 400);
+        var second = await App.PlannedFlight();
 
-        var a = (await Host.GetJson<FlightSchedule>($"/api/flights/{first}")).Reference;
-        var b = (await Host.GetJson<FlightSchedule>($"/api/flights/{second}")).Reference;
+        var a = (await App.GetJson<FlightSchedule>($"/api/flights/{first}")).Reference;
+        var b = (await App.GetJson<FlightSchedule>($"/api/flights/{second}")).Reference;
         Assert.Equal(int.Parse(a[^4..]) + 1, int.Parse(b[^4..]));
     }
 
     [Fact]
     public async Task The_schedule_filters_by_date_range_country_status_and_lead_state()
     {
-        var albania = await Host.PlannedFlight(Api.Plan(State.UK, country: "AL", departure: Api.Departure));
-        var kosovo = await Host.PlannedFlight(Api.Plan(State.FR, country: "XK", departure: Api.Departure.AddDays(10)));
-        var georgia = await Host.PlannedFlight(Api.Plan(State.UK, [State.UK], "GE", Api.Departure.AddDays(20)));
-        await Host.Post($"/api/flights/{georgia}/charter", Api.Charter());
+        var albania = await App.PlannedFlight(Api.Plan(State.UK, country: "AL", departure: Api.Departure));
+        var kosovo = await App.PlannedFlight(Api.Plan(State.FR, country: "XK", departure: Api.Departure.AddDays(10)));
+        var georgia = await App.PlannedFlight(Api.Plan(State.UK, [State.UK], "GE", Api.Departure.AddDays(20)));
+        await App.Post($"/api/flights/{georgia}/charter", Api.Charter());
 
         async Task<Guid[]> Ids(string query) =>
-            [.. (await Host.GetJson<List<FlightSchedule>>("/api/schedule" + query)).Select(f => f.Id)];
+            [.. (await App.GetJson<List<FlightSchedule>>("/api/schedule" + query)).Select(f => f.Id)];
 
         Assert.Equal([albania, kosovo, georgia], await Ids(""));
         Assert.Equal([kosovo], await Ids($"?from={Api.Departure.AddDays(1):yyyy-MM-dd}&to={Api.Departure.AddDays(11):yyyy-MM-dd}"));
@@ -120,7 +121,7 @@ public class FlightLifecycleTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal([albania, georgia], await Ids("?leadState=UK"));
         Assert.Equal([georgia], await Ids("?leadState=UK&status=booked&country=GE"));
 
-        var bad = (await Host.Get("/api/schedule?status=Flying&from=tomorrow", 400)).Problem();
+        var bad = (await App.Get("/api/schedule?status=Flying&from=tomorrow", 400)).Problem();
         Assert.Equal(["from", "status"], bad["errors"]!.AsObject().Select(p => p.Key).Order());
     }
 }

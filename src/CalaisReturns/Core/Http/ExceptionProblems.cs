@@ -1,4 +1,7 @@
+using System.Net.Sockets;
 using JasperFx;
+using Marten.Exceptions;
+using Npgsql;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,8 +10,9 @@ namespace CalaisReturns.Core.Http;
 /// <summary>
 /// Turns exceptions that escape an endpoint into problem responses. (Wolverine itself answers a body
 /// that is not valid JSON for the command with a 400 problem.) A commit that lost a race with a
-/// concurrent change to the same stream is a 409: nothing of it was written. A rejected request keeps
-/// its status; anything else is ours (500) and its text stays in the log, never in the response.
+/// concurrent change to the same stream is a 409: nothing of it was written. A database that cannot
+/// be reached is a 503 with Retry-After. A rejected request keeps its status; anything else is ours
+/// (500) and its text stays in the log, never in the response.
 /// </summary>
 public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> log) : IExceptionHandler
 {
@@ -16,7 +20,13 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
     {
         var problem = exception switch
         {
-            ConcurrencyException => new ProblemDetails
+            _ when IsDatabaseUnreachable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable",
+                Detail = "The database cannot be reached; nothing was recorded. Retry shortly.",
+            },
+            ConcurrencyException or ExistingStreamIdCollisionException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Concurrent change",
@@ -36,7 +46,28 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             };
         }
 
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            log.LogWarning(exception, "Database unreachable on {Method} {Path}", http.Request.Method, http.Request.Path);
+            http.Response.Headers.RetryAfter = "5";
+        }
+
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+    }
+
+    /// <summary>A connection that cannot be opened or was lost: transient, unlike a failing statement.</summary>
+    private static bool IsDatabaseUnreachable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true } or SocketException
+                || (e is NpgsqlException && e.InnerException is SocketException or IOException or TimeoutException))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -14,6 +14,9 @@ public static class Problems
             detail: $"The command expected version {expected}, but the stream is at version {actual}. "
                 + "Reload and decide again.");
 
+    public static IResult Forbidden(string reason) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: reason);
+
     public static IResult Refused(string reason) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Refused", detail: reason);
 

@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace CalaisReturns.Flights.Allocating;
@@ -55,7 +58,9 @@ public static class AllocateSeatsEndpoint
     }
 
     [WolverinePost("/api/flights/{flightId}/seat-allocation")]
-    public static Task<IResult> Post(Guid flightId, AllocateSeats command, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct) =>
-        session.Decide<Flight>(flightId, command.ExpectedVersion, f => Decide(command, f, clock.GetUtcNow()), ct);
+    [Authorize(Policy = Policies.Planner)]
+    public static Task<IResult> Post(Guid flightId, AllocateSeats command, IDocumentSession session,
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion,
+            f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState), f => Decide(command, f, clock.GetUtcNow()), ct);
 }

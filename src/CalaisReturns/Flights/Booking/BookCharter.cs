@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace CalaisReturns.Flights.Booking;
@@ -39,7 +42,9 @@ public static class BookCharterEndpoint
                 command.ContractReference, command.ContractPrice, now)));
 
     [WolverinePost("/api/flights/{flightId}/charter")]
-    public static Task<IResult> Post(Guid flightId, BookCharter command, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct) =>
-        session.Decide<Flight>(flightId, command.ExpectedVersion, f => Decide(command, f, clock.GetUtcNow()), ct);
+    [Authorize(Policy = Policies.Planner)]
+    public static Task<IResult> Post(Guid flightId, BookCharter command, IDocumentSession session,
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion,
+            f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState), f => Decide(command, f, clock.GetUtcNow()), ct);
 }

@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace CalaisReturns.Flights.Cancelling;
@@ -20,7 +23,9 @@ public static class CancelFlightEndpoint
         ?? Decision.Accept(new FlightCancelled(flight.Id, command.Reason.Trim(), now));
 
     [WolverinePost("/api/flights/{flightId}/cancellation")]
-    public static Task<IResult> Post(Guid flightId, CancelFlight command, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct) =>
-        session.Decide<Flight>(flightId, command.ExpectedVersion, f => Decide(command, f, clock.GetUtcNow()), ct);
+    [Authorize(Policy = Policies.Planner)]
+    public static Task<IResult> Post(Guid flightId, CancelFlight command, IDocumentSession session,
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion,
+            f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState), f => Decide(command, f, clock.GetUtcNow()), ct);
 }

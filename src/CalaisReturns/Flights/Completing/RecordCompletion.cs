@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace CalaisReturns.Flights.Completing;
@@ -58,7 +61,9 @@ public static class RecordCompletionEndpoint
     }
 
     [WolverinePost("/api/flights/{flightId}/completion")]
+    [Authorize(Policy = Policies.Planner)]
     public static Task<IResult> Post(Guid flightId, RecordCompletion command, IDocumentSession session,
-        TimeProvider clock, CancellationToken ct) =>
-        session.Decide<Flight>(flightId, command.ExpectedVersion, f => Decide(command, f, clock.GetUtcNow()), ct);
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion,
+            f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState), f => Decide(command, f, clock.GetUtcNow()), ct);
 }

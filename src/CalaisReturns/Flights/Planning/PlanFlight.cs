@@ -1,17 +1,27 @@
+using System.Security.Claims;
 using CalaisReturns.Core;
+using CalaisReturns.Core.Http;
+using CalaisReturns.Core.Identity;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CalaisReturns.Flights.Planning;
 
+/// <param name="FlightId">
+/// Optional id chosen by the client (a version 7 UUID). A retry with the same id and the same plan
+/// gets the original answer; the same id with a different plan is refused (409).
+/// </param>
 public sealed record PlanFlight(
     State LeadState,
     IReadOnlyList<State> ParticipatingStates,
     string CountryOfReturn,
     string DepartureAirport,
     string DestinationAirport,
-    DateTimeOffset ScheduledDeparture)
+    DateTimeOffset ScheduledDeparture,
+    Guid? FlightId = null)
 {
     public sealed class Validator : AbstractValidator<PlanFlight>
     {
@@ -31,6 +41,8 @@ public sealed record PlanFlight(
             RuleFor(c => c.DestinationAirport).Must(Codes.IsAirport)
                 .WithMessage("Destination airport must be an IATA code of three capital letters, e.g. TIA.")
                 .NotEqual(c => c.DepartureAirport).WithMessage("Destination must differ from the departure airport.");
+            RuleFor(c => c.FlightId).Must(id => id!.Value.Version == 7).When(c => c.FlightId is not null)
+                .WithMessage("A client-chosen flight id must be a version 7 UUID.");
         }
     }
 }
@@ -41,14 +53,40 @@ public static class PlanFlightEndpoint
         new(flightId, reference, command.LeadState, command.ParticipatingStates, command.CountryOfReturn,
             command.DepartureAirport, command.DestinationAirport, command.ScheduledDeparture, now);
 
+    /// <summary>Whether an already planned flight is what this command asks for (a retry).</summary>
+    public static bool IsSamePlan(PlanFlight command, FlightPlanned planned) =>
+        planned.LeadState == command.LeadState
+        && planned.ParticipatingStates.SequenceEqual(command.ParticipatingStates)
+        && planned.CountryOfReturn == command.CountryOfReturn
+        && planned.DepartureAirport == command.DepartureAirport
+        && planned.DestinationAirport == command.DestinationAirport
+        && planned.ScheduledDeparture == command.ScheduledDeparture;
+
     [WolverinePost("/api/flights")]
+    [Authorize(Policy = Policies.Planner)]
+    [ProducesResponseType<Accepted>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(PlanFlight command, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct)
+        ClaimsPrincipal user, CancellationToken ct)
     {
+        if (FlightAccess.LeadPlanner(Actor.From(user), command.LeadState) is { } forbidden)
+        {
+            return Problems.Forbidden(forbidden);
+        }
+
+        if (command.FlightId is { } requested && await session.Events.FetchStreamStateAsync(requested, ct) is not null)
+        {
+            var first = await session.Events.FetchStreamAsync(requested, version: 1, token: ct);
+            return first.FirstOrDefault()?.Data is FlightPlanned planned && IsSamePlan(command, planned)
+                ? Created(requested)
+                : Problems.Refused($"The id {requested} is already used by a different record.");
+        }
+
         var now = clock.GetUtcNow();
-        var flightId = Guid.CreateVersion7(now);
+        var flightId = command.FlightId ?? Guid.CreateVersion7(now);
         var reference = await FlightReferences.NextAsync(session, now.Year, ct);
         session.Events.StartStream<Flight>(flightId, Decide(command, flightId, reference, now));
-        return Results.Created($"/api/flights/{flightId}", new Accepted(flightId, 1));
+        return Created(flightId);
     }
+
+    private static IResult Created(Guid flightId) => Results.Created($"/api/flights/{flightId}", new Accepted(flightId, 1));
 }

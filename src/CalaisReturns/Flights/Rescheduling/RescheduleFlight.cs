@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace CalaisReturns.Flights.Rescheduling;
@@ -27,7 +30,9 @@ public static class RescheduleFlightEndpoint
             : Decision.Accept(new FlightRescheduled(flight.Id, command.NewDeparture, command.Reason.Trim(), now)));
 
     [WolverinePost("/api/flights/{flightId}/reschedule")]
+    [Authorize(Policy = Policies.Planner)]
     public static Task<IResult> Post(Guid flightId, RescheduleFlight command, IDocumentSession session,
-        TimeProvider clock, CancellationToken ct) =>
-        session.Decide<Flight>(flightId, command.ExpectedVersion, f => Decide(command, f, clock.GetUtcNow()), ct);
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion,
+            f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState), f => Decide(command, f, clock.GetUtcNow()), ct);
 }

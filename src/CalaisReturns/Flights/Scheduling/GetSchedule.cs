@@ -1,7 +1,10 @@
 using System.Globalization;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Http;
+using CalaisReturns.Core.Identity;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CalaisReturns.Flights.Scheduling;
@@ -78,6 +81,8 @@ public static class GetScheduleEndpoint
     public const int MaxFlights = 500;
 
     [WolverineGet("/api/schedule")]
+    [Authorize(Policy = Policies.Reader)]
+    [ProducesResponseType<IReadOnlyList<FlightSchedule>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(IQuerySession session, string? from, string? to, string? country,
         string? status, string? leadState, CancellationToken ct)
     {
@@ -117,6 +122,8 @@ public static class GetScheduleEndpoint
     }
 
     [WolverineGet("/api/flights/{flightId}")]
+    [Authorize(Policy = Policies.Reader)]
+    [ProducesResponseType<FlightSchedule>(StatusCodes.Status200OK)]
     public static async Task<IResult> GetFlight(Guid flightId, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<FlightSchedule>(flightId, ct) is { } flight
             ? Results.Ok(flight)

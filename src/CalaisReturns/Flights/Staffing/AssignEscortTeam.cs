@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace CalaisReturns.Flights.Staffing;
@@ -30,7 +33,9 @@ public static class AssignEscortTeamEndpoint
                 command.Interpreters, now)));
 
     [WolverinePost("/api/flights/{flightId}/escort-team")]
+    [Authorize(Policy = Policies.Planner)]
     public static Task<IResult> Post(Guid flightId, AssignEscortTeam command, IDocumentSession session,
-        TimeProvider clock, CancellationToken ct) =>
-        session.Decide<Flight>(flightId, command.ExpectedVersion, f => Decide(command, f, clock.GetUtcNow()), ct);
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion,
+            f => FlightAccess.OwnTeamPlanner(Actor.From(user), command.State), f => Decide(command, f, clock.GetUtcNow()), ct);
 }

@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace CalaisReturns.Flights.Staffing;
@@ -21,7 +24,9 @@ public static class AssignMonitorEndpoint
         ?? Decision.Accept(new MonitorAssigned(flight.Id, command.Organisation.Trim(), now));
 
     [WolverinePost("/api/flights/{flightId}/monitor")]
-    public static Task<IResult> Post(Guid flightId, AssignMonitor command, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct) =>
-        session.Decide<Flight>(flightId, command.ExpectedVersion, f => Decide(command, f, clock.GetUtcNow()), ct);
+    [Authorize(Policy = Policies.Planner)]
+    public static Task<IResult> Post(Guid flightId, AssignMonitor command, IDocumentSession session,
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion,
+            f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState), f => Decide(command, f, clock.GetUtcNow()), ct);
 }

@@ -1,0 +1,42 @@
+using System.Reflection;
+using CalaisReturns.Core.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CalaisReturns.Core.Http;
+
+/// <summary>What every Wolverine endpoint gets, declared once.</summary>
+public static class ApiConventions
+{
+    public static void ApplyCalaisConventions(this WolverineHttpOptions options)
+    {
+        options.AddPolicy<FluentValidationPolicy>();
+        options.AddMiddleware(typeof(EventMetadata), IsWrite);
+        options.ConfigureEndpoints(chain =>
+        {
+            if (IsWrite(chain))
+            {
+                chain.Metadata.RequireRateLimiting(ApiLimits.WritesPolicy);
+                if (!chain.Method.Method.GetCustomAttributes<ProducesResponseTypeAttribute>().Any())
+                {
+                    chain.Metadata.Produces<Accepted>(StatusCodes.Status200OK);
+                }
+
+                foreach (var status in (int[])[400, 403, 404, 409, 412, 413, 429])
+                {
+                    chain.Metadata.ProducesProblem(status);
+                }
+            }
+            else
+            {
+                chain.Metadata.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+                    .ProducesProblem(StatusCodes.Status404NotFound);
+            }
+
+            chain.Metadata.ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        });
+    }
+
+    private static bool IsWrite(HttpChain chain) => chain.HttpMethods.Any(m => m != HttpMethods.Get);
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CalaisReturns.Core.Identity;
+
+public static class Authentication
+{
+    public static IServiceCollection AddCalaisAuthentication(this IServiceCollection services,
+        IConfiguration configuration, IHostEnvironment environment)
+    {
+        var settings = configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
+        if (settings.Authority is null && settings.SymmetricKey is null)
+        {
+            throw new InvalidOperationException("Configure Auth:Authority (an OpenID Connect identity provider) "
+                + "or Auth:SigningKey before starting.");
+        }
+
+        if (settings.UsesDevelopmentKey && environment.IsProduction())
+        {
+            throw new InvalidOperationException("Auth:SigningKey is the published development key; "
+                + "it must not be used in Production.");
+        }
+
+        services.AddSingleton(settings);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.Authority = settings.Authority;
+            jwt.Audience = settings.Audience;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                // With an authority, its discovery document names the issuer.
+                ValidIssuer = settings.Authority is null ? settings.Issuer : null,
+                ValidAudience = settings.Audience,
+                IssuerSigningKey = settings.SymmetricKey,
+                ValidateIssuerSigningKey = true,
+                RequireSignedTokens = true,
+                RequireExpirationTime = true,
+                ClockSkew = TimeSpan.FromMinutes(1),
+                NameClaimType = Claims.Name,
+                RoleClaimType = Claims.Role,
+            };
+            jwt.Events = new JwtBearerEvents
+            {
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    var detail = context.AuthenticateFailure switch
+                    {
+                        null => "A bearer token is required.",
+                        SecurityTokenExpiredException => "The bearer token has expired.",
+                        _ => "The bearer token is not valid for this service.",
+                    };
+                    context.Response.Headers.WWWAuthenticate = "Bearer";
+                    await WriteProblem(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthenticated", detail);
+                },
+                OnForbidden = context => WriteProblem(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
+                    "Your role or state does not allow this."),
+            };
+        });
+        services.AddAuthorization(Policies.Add);
+        return services;
+    }
+
+    private static Task WriteProblem(HttpContext http, int status, string title, string detail)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/problem+json";
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        return http.Response.WriteAsync(JsonSerializer.Serialize(problem, JsonSerializerOptions.Web));
+    }
+}

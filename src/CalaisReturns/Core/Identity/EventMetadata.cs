@@ -1,0 +1,25 @@
+using Marten;
+
+namespace CalaisReturns.Core.Identity;
+
+/// <summary>
+/// Stamps every event a request appends with who made it and under which correlation id: the
+/// user id goes into Marten's user-name column, the display name, role and state into headers.
+/// Applied as Wolverine middleware to every write endpoint, so no endpoint can forget it.
+/// </summary>
+public static class EventMetadata
+{
+    public const string UserName = "user-name";
+    public const string Role = "role";
+    public const string State = "state";
+
+    public static void Before(HttpContext http, IDocumentSession session)
+    {
+        var actor = Actor.From(http.User);
+        session.LastModifiedBy = actor.Id;
+        session.CorrelationId = http.TraceIdentifier;
+        session.SetHeader(UserName, actor.Name);
+        session.SetHeader(Role, actor.Role.ToString());
+        session.SetHeader(State, actor.State.ToString());
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace CalaisReturns.Core.Identity;
+
+/// <summary>
+/// Endpoint policies: the role a caller needs. Whether the caller's <em>state</em> may act on a
+/// particular flight depends on the flight, so that check is made where the flight is loaded.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any known role of either state: read-only views.</summary>
+    public const string Reader = "reader";
+
+    public const string Planner = "planner";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Reader, p => Known(p).RequireClaim(Claims.Role, Enum.GetNames<Role>()));
+        options.AddPolicy(Planner, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Planner)));
+        // An endpoint that forgets to declare a policy still refuses anonymous callers.
+        options.FallbackPolicy = Known(new AuthorizationPolicyBuilder()).Build();
+    }
+
+    private static AuthorizationPolicyBuilder Known(AuthorizationPolicyBuilder policy) =>
+        policy.RequireAuthenticatedUser()
+            .RequireClaim(Claims.Subject)
+            .RequireClaim(Claims.State, Enum.GetNames<State>());
+}

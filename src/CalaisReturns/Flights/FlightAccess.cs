@@ -1,0 +1,27 @@
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+
+namespace CalaisReturns.Flights;
+
+/// <summary>
+/// Which state's people may act on a flight (DESIGN.md "Who uses it"). Each check returns why the
+/// actor is refused (answered 403), or null when they may go ahead.
+/// </summary>
+public static class FlightAccess
+{
+    /// <summary>Booking, seats, monitor, rescheduling, departure, completion, cancellation.</summary>
+    public static string? LeadPlanner(Actor actor, State leadState) =>
+        actor.IsPlannerOf(leadState) ? null : $"Only planners of the lead state ({leadState}) may do this.";
+
+    /// <summary>A participating state's planners manage that state's own escort team.</summary>
+    public static string? OwnTeamPlanner(Actor actor, State team) =>
+        actor.IsPlannerOf(team) ? null : $"Only {team} planners may assign the {team} escort team.";
+
+    /// <summary>Auditors and admins read every flight's history; planners read their states' flights.</summary>
+    public static string? HistoryReader(Actor actor, IEnumerable<State> participatingStates) => actor.Role switch
+    {
+        Role.Auditor or Role.Admin => null,
+        Role.Planner when participatingStates.Contains(actor.State) => null,
+        _ => "Only auditors, admins and planners of the flight's states may read its history.",
+    };
+}
