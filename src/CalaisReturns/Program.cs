@@ -34,21 +34,27 @@ var marten = builder.Services.AddMarten(opts =>
     })
     .UseLightweightSessions()
     .IntegrateWithWolverine();
-if (!builder.Environment.IsProduction())
+// Outside production the schema follows the code at start-up; production applies it with `db-apply`.
+var applySchemaOnStartup = builder.Configuration.GetValue("Database:ApplySchemaOnStartup", !builder.Environment.IsProduction());
+if (applySchemaOnStartup)
 {
-    // Outside production the schema follows the code at start-up; production applies it with `db-apply`.
     marten.ApplyAllDatabaseChangesOnStartup();
 }
 
 // Marten does not take the clock from DI by itself; event timestamps must follow the same clock as the domain.
 builder.Services.ConfigureMarten((sp, opts) => opts.Events.TimeProvider = sp.GetRequiredService<TimeProvider>());
 
-builder.Host.UseWolverine(opts => opts.Policies.AutoApplyTransactions());
+builder.Host.UseWolverine(opts =>
+{
+    opts.Policies.AutoApplyTransactions();
+    opts.AutoBuildMessageStorageOnStartup = applySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+});
 builder.Services.AddWolverineHttp();
 builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
     o.SerializerOptions.RespectRequiredConstructorParameters = true;
     o.SerializerOptions.RespectNullableAnnotations = true;
 });

@@ -31,6 +31,7 @@ public class FlightApiErrorTests(AppFixture app) : IntegrationTest(app)
     [InlineData("{\"leadState\":\"UK\",\"participatingStates\":[\"UK\"],\"countryOfReturn\":\"AL\",\"departureAirport\":\"STN\",\"destinationAirport\":\"TIA\",\"scheduledDeparture\":\"2027-01-01T00:00:00Z\",\"id\":\"0193a1c0-0000-7000-8000-000000000001\"}")]
     [InlineData("{\"leadState\":0,\"participatingStates\":[0],\"countryOfReturn\":\"AL\",\"departureAirport\":\"STN\",\"destinationAirport\":\"TIA\",\"scheduledDeparture\":\"2027-01-01T00:00:00Z\"}")]
     [InlineData("[]")]
+    [InlineData("{\"leadState\":\"UK\",\"participatingStates\":[\"UK\"],\"countryOfReturn\":\"AL\",\"departureAirport\":\"STN\",\"destinationAirport\":\"TIA\",\"scheduledDeparture\":\"2027-01-01T00:00:00Z\",\"flightId\":12}")]
     public async Task Malformed_incomplete_or_unknown_JSON_gets_400_never_500(string body)
     {
         var problem = (await App.Post("/api/flights", body, 400)).Problem();

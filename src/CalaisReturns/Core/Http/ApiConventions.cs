@@ -14,6 +14,8 @@ public static class ApiConventions
         options.AddMiddleware(typeof(EventMetadata), IsWrite);
         options.ConfigureEndpoints(chain =>
         {
+            // CalaisReturns.Flights.Booking.BookCharterEndpoint is tagged "Flights".
+            chain.Metadata.WithTags(chain.Method.HandlerType.Namespace!.Split('.')[1]);
             if (IsWrite(chain))
             {
                 chain.Metadata.RequireRateLimiting(ApiLimits.WritesPolicy);
@@ -22,7 +24,11 @@ public static class ApiConventions
                     chain.Metadata.Produces<Accepted>(StatusCodes.Status200OK);
                 }
 
-                foreach (var status in (int[])[400, 403, 404, 409, 412, 413, 429])
+                // Only a command on an existing record can find it missing or moved on.
+                int[] statuses = chain.RoutePattern!.Parameters.Count > 0
+                    ? [400, 403, 404, 409, 412, 413, 429]
+                    : [400, 403, 409, 413, 429];
+                foreach (var status in statuses)
                 {
                     chain.Metadata.ProducesProblem(status);
                 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -21,6 +22,8 @@ public static class OpenApiDocumentation
                 Description = "Jointly funded UK/France returns charter flights. Every change is an event.",
             };
             document.Components ??= new OpenApiComponents();
+            // Left behind by the inferred IResult responses that the operation transformer removes.
+            document.Components.Schemas?.Remove(nameof(IResult));
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
             {
@@ -33,6 +36,12 @@ public static class OpenApiDocumentation
         });
         o.AddOperationTransformer((operation, context, _) =>
         {
+            // Wolverine infers a response from an IResult return type; IResult is not a body's shape.
+            foreach (var inferred in context.Description.SupportedResponseTypes.Where(r => r.Type == typeof(IResult)))
+            {
+                operation.Responses?.Remove(inferred.StatusCode.ToString(CultureInfo.InvariantCulture));
+            }
+
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
             {

@@ -30,17 +30,31 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
     public override Task<bool> Execute(TokenInput input)
     {
         using var host = input.BuildHost();
-        var settings = host.Services.GetRequiredService<AuthSettings>();
+        var (token, refusal) = Issue(host.Services.GetRequiredService<AuthSettings>(), input, TimeProvider.System.GetUtcNow());
+        if (token is null)
+        {
+            Console.Error.WriteLine(refusal);
+            return Task.FromResult(false);
+        }
+
+        Console.WriteLine(token);
+        return Task.FromResult(true);
+    }
+
+    public static (string? Token, string? Refusal) Issue(AuthSettings settings, TokenInput input, DateTimeOffset now)
+    {
         if (!settings.UsesDevelopmentKey)
         {
-            Console.Error.WriteLine("Refused: tokens are only issued here while Auth:SigningKey is the development key.");
-            return Task.FromResult(false);
+            return (null, "Refused: tokens are only issued here while Auth:SigningKey is the development key.");
+        }
+
+        if (input.HoursFlag is < 1 or > 24)
+        {
+            return (null, "Refused: a development token lasts 1 to 24 hours.");
         }
 
         var subject = input.SubjectFlag ?? input.NameFlag.ToLowerInvariant().Replace(' ', '.');
         var actor = new Actor(subject, input.NameFlag, input.RoleFlag, input.StateFlag);
-        Console.WriteLine(DevelopmentTokens.Issue(settings, actor, TimeProvider.System.GetUtcNow(),
-            TimeSpan.FromHours(input.HoursFlag)));
-        return Task.FromResult(true);
+        return (DevelopmentTokens.Issue(settings, actor, now, TimeSpan.FromHours(input.HoursFlag)), null);
     }
 }

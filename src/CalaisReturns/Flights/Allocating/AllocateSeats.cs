@@ -57,7 +57,7 @@ public static class AllocateSeatsEndpoint
             : Decision.Accept(new SeatsAllocated(flight.Id, command.Allocations, now));
     }
 
-    [WolverinePost("/api/flights/{flightId}/seat-allocation")]
+    [WolverinePost("/api/flights/{flightId}/seat-allocation", OperationId = "AllocateSeats", Summary = "Set the seats each state may fill")]
     [Authorize(Policy = Policies.Planner)]
     public static Task<IResult> Post(Guid flightId, AllocateSeats command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>

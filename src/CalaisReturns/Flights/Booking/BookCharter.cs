@@ -41,7 +41,7 @@ public static class BookCharterEndpoint
             : Decision.Accept(new CharterBooked(flight.Id, command.Carrier, command.AircraftType, command.SeatCapacity,
                 command.ContractReference, command.ContractPrice, now)));
 
-    [WolverinePost("/api/flights/{flightId}/charter")]
+    [WolverinePost("/api/flights/{flightId}/charter", OperationId = "BookCharter", Summary = "Book the charter of a planned flight")]
     [Authorize(Policy = Policies.Planner)]
     public static Task<IResult> Post(Guid flightId, BookCharter command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>

@@ -22,7 +22,7 @@ public static class CancelFlightEndpoint
         flight.RefuseUnlessOperational()
         ?? Decision.Accept(new FlightCancelled(flight.Id, command.Reason.Trim(), now));
 
-    [WolverinePost("/api/flights/{flightId}/cancellation")]
+    [WolverinePost("/api/flights/{flightId}/cancellation", OperationId = "CancelFlight", Summary = "Cancel a flight before departure")]
     [Authorize(Policy = Policies.Planner)]
     public static Task<IResult> Post(Guid flightId, CancelFlight command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>

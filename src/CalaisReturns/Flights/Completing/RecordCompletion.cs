@@ -60,7 +60,7 @@ public static class RecordCompletionEndpoint
         return Decision.Accept(new FlightCompleted(flight.Id, command.Outcomes, now));
     }
 
-    [WolverinePost("/api/flights/{flightId}/completion")]
+    [WolverinePost("/api/flights/{flightId}/completion", OperationId = "RecordCompletion", Summary = "Record hand-overs and refused admissions")]
     [Authorize(Policy = Policies.Planner)]
     public static Task<IResult> Post(Guid flightId, RecordCompletion command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>

@@ -62,7 +62,7 @@ public static class RecordDepartureEndpoint
         return Decision.Accept(new FlightDeparted(flight.Id, command.ActualDeparture, command.ReturneesOnBoard, now));
     }
 
-    [WolverinePost("/api/flights/{flightId}/departure")]
+    [WolverinePost("/api/flights/{flightId}/departure", OperationId = "RecordDeparture", Summary = "Record the departure and returnees on board")]
     [Authorize(Policy = Policies.Planner)]
     public static Task<IResult> Post(Guid flightId, RecordDeparture command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>

@@ -62,7 +62,7 @@ public static class PlanFlightEndpoint
         && planned.DestinationAirport == command.DestinationAirport
         && planned.ScheduledDeparture == command.ScheduledDeparture;
 
-    [WolverinePost("/api/flights")]
+    [WolverinePost("/api/flights", OperationId = "PlanFlight", Summary = "Plan a returns flight (the caller's state leads it)")]
     [Authorize(Policy = Policies.Planner)]
     [ProducesResponseType<Accepted>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(PlanFlight command, IDocumentSession session, TimeProvider clock,

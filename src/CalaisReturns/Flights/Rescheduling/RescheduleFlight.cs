@@ -29,7 +29,7 @@ public static class RescheduleFlightEndpoint
             ? Decision.Refuse("The flight is already scheduled to depart at that time.")
             : Decision.Accept(new FlightRescheduled(flight.Id, command.NewDeparture, command.Reason.Trim(), now)));
 
-    [WolverinePost("/api/flights/{flightId}/reschedule")]
+    [WolverinePost("/api/flights/{flightId}/reschedule", OperationId = "RescheduleFlight", Summary = "Move the scheduled departure")]
     [Authorize(Policy = Policies.Planner)]
     public static Task<IResult> Post(Guid flightId, RescheduleFlight command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>

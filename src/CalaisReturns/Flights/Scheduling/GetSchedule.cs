@@ -80,7 +80,7 @@ public static class GetScheduleEndpoint
     /// <summary>The most flights one schedule query returns; narrow the date range to see more.</summary>
     public const int MaxFlights = 500;
 
-    [WolverineGet("/api/schedule")]
+    [WolverineGet("/api/schedule", OperationId = "GetSchedule", Summary = "Flights by departure date, country, status and lead state")]
     [Authorize(Policy = Policies.Reader)]
     [ProducesResponseType<IReadOnlyList<FlightSchedule>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(IQuerySession session, string? from, string? to, string? country,
@@ -121,7 +121,7 @@ public static class GetScheduleEndpoint
         return Results.Ok(await query.OrderBy(f => f.ScheduledDeparture).Take(MaxFlights).ToListAsync(ct));
     }
 
-    [WolverineGet("/api/flights/{flightId}")]
+    [WolverineGet("/api/flights/{flightId}", OperationId = "GetFlight", Summary = "One flight as the schedule shows it, with its version")]
     [Authorize(Policy = Policies.Reader)]
     [ProducesResponseType<FlightSchedule>(StatusCodes.Status200OK)]
     public static async Task<IResult> GetFlight(Guid flightId, IQuerySession session, CancellationToken ct) =>

@@ -32,7 +32,7 @@ public static class AssignEscortTeamEndpoint
             : Decision.Accept(new EscortTeamAssigned(flight.Id, command.State, command.Escorts, command.Medics,
                 command.Interpreters, now)));
 
-    [WolverinePost("/api/flights/{flightId}/escort-team")]
+    [WolverinePost("/api/flights/{flightId}/escort-team", OperationId = "AssignEscortTeam", Summary = "Set a state's escorts, medics and interpreters")]
     [Authorize(Policy = Policies.Planner)]
     public static Task<IResult> Post(Guid flightId, AssignEscortTeam command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>

@@ -23,7 +23,7 @@ public static class AssignMonitorEndpoint
         flight.RefuseUnlessOperational()
         ?? Decision.Accept(new MonitorAssigned(flight.Id, command.Organisation.Trim(), now));
 
-    [WolverinePost("/api/flights/{flightId}/monitor")]
+    [WolverinePost("/api/flights/{flightId}/monitor", OperationId = "AssignMonitor", Summary = "Name the forced-return monitor's organisation")]
     [Authorize(Policy = Policies.Planner)]
     public static Task<IResult> Post(Guid flightId, AssignMonitor command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>

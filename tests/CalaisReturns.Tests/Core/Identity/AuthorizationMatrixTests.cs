@@ -1,0 +1,121 @@
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+
+namespace CalaisReturns.Tests.Core.Identity;
+
+/// <summary>
+/// Every write endpoint × every role × both states (and no one): only the lead state's planners
+/// operate a UK-led flight, and a refused request writes no event.
+/// </summary>
+public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
+{
+    public static readonly string[] WriteEndpoints =
+        ["plan", "charter", "seat-allocation", "escort-team", "monitor", "reschedule", "departure", "completion",
+            "cancellation"];
+
+    public static TheoryData<string, Role?, State?> Matrix()
+    {
+        var data = new TheoryData<string, Role?, State?>();
+        foreach (var endpoint in WriteEndpoints)
+        {
+            data.Add(endpoint, null, null);
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                foreach (var state in Enum.GetValues<State>())
+                {
+                    data.Add(endpoint, role, state);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Brings a UK-led UK/FR flight to where the endpoint's command is valid; returns its URL and body.</summary>
+    private async Task<(string Url, object Body)> Prepare(string endpoint)
+    {
+        if (endpoint == "plan")
+        {
+            return ("/api/flights", Api.Plan());
+        }
+
+        var id = await App.PlannedFlight();
+        if (endpoint is "seat-allocation" or "departure" or "completion")
+        {
+            await App.Post($"/api/flights/{id}/charter", Api.Charter());
+            await App.Post($"/api/flights/{id}/seat-allocation", new { allocations = new[] { new { state = "UK", seats = 10 } } });
+        }
+
+        var departure = new { actualDeparture = App.Clock.Now, returneesOnBoard = new[] { new { state = "UK", returnees = 2 } } };
+        if (endpoint == "completion")
+        {
+            await App.Post($"/api/flights/{id}/departure", departure);
+        }
+
+        object body = endpoint switch
+        {
+            "charter" => Api.Charter(),
+            "seat-allocation" => new { allocations = new[] { new { state = "UK", seats = 20 } } },
+            "escort-team" => new { state = "UK", escorts = 4, medics = 1, interpreters = 1 },
+            "monitor" => new { organisation = "IMB" },
+            "reschedule" => new { newDeparture = Api.Departure.AddDays(1), reason = "Crew" },
+            "departure" => departure,
+            "completion" => new { outcomes = new[] { new { state = "UK", handedOver = 2, refusedAdmission = 0 } } },
+            "cancellation" => new { reason = "Strike" },
+            _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
+        };
+        return ($"/api/flights/{id}/{endpoint}", body);
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Only_planners_of_the_lead_state_operate_the_flight(string endpoint, Role? role, State? state)
+    {
+        var (url, body) = await Prepare(endpoint);
+        var before = await App.EventCount();
+
+        var allowed = role == Role.Planner && state == State.UK;
+        var expected = role is null ? 401 : allowed ? (endpoint == "plan" ? 201 : 200) : 403;
+        if (role is null)
+        {
+            await Host.Scenario(s =>
+            {
+                s.Post.RawJson(System.Text.Json.JsonSerializer.Serialize(body, Api.Json)).ToUrl(url);
+                s.StatusCodeShouldBe(expected);
+            });
+        }
+        else
+        {
+            var result = await App.Post(url, body, expected, Actors.Of(role.Value, state!.Value));
+            if (!allowed)
+            {
+                Assert.Equal(403, result.Problem()["status"]!.GetValue<int>());
+            }
+        }
+
+        Assert.Equal(before + (allowed ? 1 : 0), await App.EventCount());
+    }
+
+    [Fact]
+    public async Task A_participating_states_planner_assigns_their_own_escort_team_on_a_flight_led_by_the_other()
+    {
+        var id = await App.PlannedFlight();
+        await App.Post($"/api/flights/{id}/escort-team", new { state = "FR", escorts = 4, medics = 0, interpreters = 1 },
+            actor: Actors.FrPlanner);
+        await App.Post($"/api/flights/{id}/escort-team", new { state = "FR", escorts = 4, medics = 0, interpreters = 1 },
+            403, Actors.UkPlanner);
+        await App.Post($"/api/flights/{id}/monitor", new { organisation = "IMB" }, 403, Actors.FrPlanner);
+    }
+
+    [Theory]
+    [InlineData(Role.Planner)]
+    [InlineData(Role.Finance)]
+    [InlineData(Role.Auditor)]
+    [InlineData(Role.Admin)]
+    public async Task Every_role_of_either_state_reads_the_schedule(Role role)
+    {
+        var id = await App.PlannedFlight();
+        await App.Get("/api/schedule", actor: Actors.Of(role, State.FR));
+        await App.Get($"/api/flights/{id}", actor: Actors.Of(role, State.FR));
+    }
+}
