@@ -61,6 +61,6 @@ public static class AllocateSeatsEndpoint
     [Authorize(Policy = Policies.Planner)]
     public static Task<IResult> Post(Guid flightId, AllocateSeats command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-        session.Decide<Flight>(flightId, command.ExpectedVersion,
-            f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState), f => Decide(command, f, clock.GetUtcNow()), ct);
+        session.DecideAsLeadPlanner(flightId, command.ExpectedVersion, user,
+            f => Decide(command, f, clock.GetUtcNow()), ct);
 }

@@ -26,6 +26,6 @@ public static class CancelFlightEndpoint
     [Authorize(Policy = Policies.Planner)]
     public static Task<IResult> Post(Guid flightId, CancelFlight command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-        session.Decide<Flight>(flightId, command.ExpectedVersion,
-            f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState), f => Decide(command, f, clock.GetUtcNow()), ct);
+        session.DecideAsLeadPlanner(flightId, command.ExpectedVersion, user,
+            f => Decide(command, f, clock.GetUtcNow()), ct);
 }

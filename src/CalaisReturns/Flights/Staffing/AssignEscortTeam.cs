@@ -37,5 +37,6 @@ public static class AssignEscortTeamEndpoint
     public static Task<IResult> Post(Guid flightId, AssignEscortTeam command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
         session.Decide<Flight>(flightId, command.ExpectedVersion,
-            f => FlightAccess.OwnTeamPlanner(Actor.From(user), command.State), f => Decide(command, f, clock.GetUtcNow()), ct);
+            _ => FlightAccess.OwnTeamPlanner(Actor.From(user), command.State),
+            f => Decide(command, f, clock.GetUtcNow()), ct);
 }
