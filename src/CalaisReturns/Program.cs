@@ -1,10 +1,15 @@
 using System.Text.Json.Serialization;
 using CalaisReturns.Core.Http;
 using CalaisReturns.Core.Identity;
+using CalaisReturns.Cases;
 using CalaisReturns.Demo;
 using CalaisReturns.Flights;
+using CalaisReturns.Flights.Manifesting;
 using FluentValidation;
 using JasperFx;
+using JasperFx.Core;
+using Npgsql;
+using Wolverine.ErrorHandling;
 using Marten;
 using Weasel.Core;
 using Wolverine;
@@ -18,8 +23,10 @@ var connectionString = builder.Configuration.GetConnectionString("Postgres")
     ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
 var schema = builder.Configuration["Database:Schema"] ?? "calais";
 var limits = ApiLimits.From(builder.Configuration);
+var manifestRules = ManifestRules.From(builder.Configuration);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(manifestRules);
 var marten = builder.Services.AddMarten(opts =>
     {
         opts.Connection(connectionString);
@@ -30,10 +37,12 @@ var marten = builder.Services.AddMarten(opts =>
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;
-        opts.ConfigureFlights();
+        opts.ConfigureFlights(manifestRules);
+        opts.ConfigureCases();
     })
     .UseLightweightSessions()
-    .IntegrateWithWolverine();
+    // Events appended in a Wolverine-managed session reach the policy handlers through the outbox on commit.
+    .IntegrateWithWolverine(w => w.UseFastEventForwarding = true);
 // Outside production the schema follows the code at start-up; production applies it with `db-apply`.
 var applySchemaOnStartup = builder.Configuration.GetValue("Database:ApplySchemaOnStartup", !builder.Environment.IsProduction());
 if (applySchemaOnStartup)
@@ -47,6 +56,10 @@ builder.Services.ConfigureMarten((sp, opts) => opts.Events.TimeProvider = sp.Get
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.AutoApplyTransactions();
+    // Policy messages are stored with the command's own transaction and survive a crash.
+    opts.Policies.UseDurableLocalQueues();
+    opts.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds());
+    opts.OnException<NpgsqlException>().RetryWithCooldown(1.Seconds(), 5.Seconds(), 15.Seconds());
     opts.AutoBuildMessageStorageOnStartup = applySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
 });
 builder.Services.AddWolverineHttp();

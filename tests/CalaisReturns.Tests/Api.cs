@@ -47,6 +47,28 @@ internal static class Api
         return id;
     }
 
+    /// <summary>Opens a case for the state's planners, with a passport valid well past any test departure.</summary>
+    public static async Task<Guid> OpenCase(this AppFixture app, State state = State.UK, string nationality = "AL",
+        string? reference = null, string name = "Test Person")
+    {
+        var planner = Actors.PlannerOf(state);
+        var opened = await app.Post("/api/cases", new
+        {
+            caseReference = reference ?? "REF-" + Guid.NewGuid().ToString("N")[..12],
+            fullName = name,
+            nationality,
+            dateOfBirth = "1990-04-12",
+        }, 201, planner);
+        var id = opened.ReadAsJson<Accepted>()!.Id;
+        await app.Post($"/api/cases/{id}/travel-document", new { kind = "Passport", expiry = "2031-01-31" }, actor: planner);
+        return id;
+    }
+
+    /// <summary>Puts a case on the manifest as a planner of its state.</summary>
+    public static Task<IScenarioResult> Manifest(this AppFixture app, Guid flightId, Guid caseId, State state = State.UK,
+        string status = "Confirmed", int expect = 200) =>
+        app.Post($"/api/flights/{flightId}/manifest", new { caseId, status }, expect, Actors.PlannerOf(state));
+
     /// <summary>POSTs a JSON body (an object, or raw text) as the actor (a UK planner unless told) and asserts the status.</summary>
     public static Task<IScenarioResult> Post(this AppFixture app, string url, object body, int status = 200,
         Actor? actor = null) =>

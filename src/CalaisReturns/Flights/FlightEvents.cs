@@ -51,8 +51,44 @@ public sealed record FlightDeparted(
     IReadOnlyList<StateCount> ReturneesOnBoard,
     DateTimeOffset RecordedAt);
 
-public sealed record HandoverOutcome(State State, int HandedOver, int RefusedAdmission);
+/// <summary>Per state: how many were handed over, and which cases the destination refused to admit.</summary>
+public sealed record HandoverOutcome(State State, int HandedOver, IReadOnlyList<Guid> RefusedAdmission);
 
 public sealed record FlightCompleted(Guid FlightId, IReadOnlyList<HandoverOutcome> Outcomes, DateTimeOffset CompletedAt);
 
 public sealed record FlightCancelled(Guid FlightId, string Reason, DateTimeOffset CancelledAt);
+
+public enum ManifestStatus
+{
+    Confirmed,
+    Reserve,
+}
+
+/// <summary>A case put on the manifest. Its reference, never its name: flights hold no personal data.</summary>
+public sealed record ReturneeManifested(
+    Guid FlightId,
+    Guid CaseId,
+    State State,
+    string CaseReference,
+    ManifestStatus Status,
+    DateTimeOffset ManifestedAt);
+
+public sealed record ReserveConfirmed(Guid FlightId, Guid CaseId, DateTimeOffset ConfirmedAt);
+
+public enum WithdrawalReason
+{
+    Barrier,
+    Medical,
+    Absconded,
+    VoluntaryDeparture,
+    Administrative,
+    CaseClosed,
+    FlightCancelled,
+}
+
+public sealed record ReturneeWithdrawn(Guid FlightId, Guid CaseId, WithdrawalReason Reason, DateTimeOffset WithdrawnAt);
+
+/// <summary>A confirmed returnee who no longer meets the notice period (the flight moved earlier) becomes a reserve.</summary>
+public sealed record ReturneeMovedToReserve(Guid FlightId, Guid CaseId, string Reason, DateTimeOffset MovedAt);
+
+public sealed record ManifestLocked(Guid FlightId, DateTimeOffset LockedAt);

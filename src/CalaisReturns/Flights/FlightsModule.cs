@@ -1,3 +1,4 @@
+using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Flights.Planning;
 using CalaisReturns.Flights.Scheduling;
 using JasperFx.Events.Projections;
@@ -12,13 +13,14 @@ public static class FlightsModule
     [
         typeof(FlightPlanned), typeof(CharterBooked), typeof(SeatsAllocated), typeof(FlightRescheduled),
         typeof(EscortTeamAssigned), typeof(MonitorAssigned), typeof(FlightDeparted), typeof(FlightCompleted),
-        typeof(FlightCancelled),
+        typeof(FlightCancelled), typeof(ReturneeManifested), typeof(ReserveConfirmed), typeof(ReturneeWithdrawn),
+        typeof(ReturneeMovedToReserve), typeof(ManifestLocked),
     ];
 
-    public static StoreOptions ConfigureFlights(this StoreOptions options)
+    public static StoreOptions ConfigureFlights(this StoreOptions options, ManifestRules rules)
     {
         options.Events.AddEventTypes(EventTypes);
-        options.Projections.Add<FlightScheduleProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add(new FlightScheduleProjection(rules), ProjectionLifecycle.Inline);
         options.Schema.For<FlightSchedule>()
             .Index(f => f.ScheduledDeparture)
             .Index(f => f.Reference, i => i.IsUnique = true);

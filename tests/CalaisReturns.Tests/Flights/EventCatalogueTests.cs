@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using CalaisReturns.Cases;
 using CalaisReturns.Flights;
+using CalaisReturns.Flights.Manifesting;
 using Marten;
 using Snapshooter.Xunit;
 
@@ -15,10 +17,11 @@ public class EventCatalogueTests
     public void Stored_event_names_and_shapes_are_unchanged()
     {
         var options = new StoreOptions();
-        options.ConfigureFlights();
+        options.ConfigureFlights(new ManifestRules());
+        options.ConfigureCases();
         var catalogue = new JsonObject();
         var events = (Marten.Events.EventGraph)options.Events;
-        foreach (var type in FlightsModule.EventTypes)
+        foreach (var type in FlightsModule.EventTypes.Concat(CasesModule.EventTypes))
         {
             catalogue[events.EventMappingFor(type).EventTypeName] = JsonShape.Of(type);
         }

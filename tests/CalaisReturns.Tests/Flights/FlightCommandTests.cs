@@ -5,6 +5,7 @@ using CalaisReturns.Flights.Booking;
 using CalaisReturns.Flights.Cancelling;
 using CalaisReturns.Flights.Completing;
 using CalaisReturns.Flights.Departing;
+using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Flights.Planning;
 using CalaisReturns.Flights.Rescheduling;
 using CalaisReturns.Flights.Staffing;
@@ -109,17 +110,17 @@ public class ReschedulingTests
     [Fact]
     public void Given_a_booked_flight_When_rescheduling_Then_the_new_departure_and_reason_are_recorded() =>
         ThenAccepted(RescheduleFlightEndpoint.Decide(new RescheduleFlight(Departure.AddDays(2), " Crew rest "),
-                Given(Planned(), Booked()), Now),
+                Given(Planned(), Booked()), Rules, Now),
             new FlightRescheduled(FlightId, Departure.AddDays(2), "Crew rest", Now));
 
     [Fact]
     public void Given_a_departed_flight_When_rescheduling_Then_refused() =>
         ThenRefused(RescheduleFlightEndpoint.Decide(new RescheduleFlight(Departure.AddDays(2), "x"),
-            Given(Planned(), Booked(), Allocated(1, 1), Departed(1, 1)), Now), "already departed");
+            Given(Planned(), Booked(), Allocated(1, 1), Departed(1, 1)), Rules, Now), "already departed");
 
     [Fact]
     public void Given_a_flight_When_rescheduling_to_its_current_time_Then_refused() =>
-        ThenRefused(RescheduleFlightEndpoint.Decide(new RescheduleFlight(Departure, "x"), Given(Planned()), Now),
+        ThenRefused(RescheduleFlightEndpoint.Decide(new RescheduleFlight(Departure, "x"), Given(Planned()), Rules, Now),
             "already scheduled");
 }
 
@@ -129,14 +130,24 @@ public class DepartureTests
         new(Departure, [new StateCount(State.UK, uk), new StateCount(State.FR, fr)]);
 
     [Fact]
-    public void Given_a_booked_flight_When_departing_within_allocations_Then_departed() =>
-        ThenAccepted(RecordDepartureEndpoint.Decide(Command(60, 40), Given(Planned(), Booked(), Allocated(60, 40)), Now),
-            new FlightDeparted(FlightId, Departure, Command(60, 40).ReturneesOnBoard, Now));
+    public void Given_a_confirmed_manifest_When_everyone_confirmed_boards_Then_departed() =>
+        ThenAccepted(RecordDepartureEndpoint.Decide(Command(3, 2), Given(BookedWithConfirmed(3, 2)), Now),
+            new FlightDeparted(FlightId, Departure, Command(3, 2).ReturneesOnBoard, Now));
 
     [Fact]
-    public void Given_allocations_When_more_returnees_board_than_a_state_was_allocated_Then_refused() =>
-        ThenRefused(RecordDepartureEndpoint.Decide(Command(61, 40), Given(Planned(), Booked(), Allocated(60, 40)), Now),
-            "UK has 61 returnees on board, more than its 60 allocated seats");
+    public void Given_a_confirmed_manifest_When_more_board_than_were_confirmed_Then_refused() =>
+        ThenRefused(RecordDepartureEndpoint.Decide(Command(4, 2), Given(BookedWithConfirmed(3, 2)), Now),
+            "UK has 3 confirmed returnees on the manifest but 4 on board");
+
+    [Fact]
+    public void Given_a_confirmed_manifest_When_fewer_board_Then_refused_until_the_no_shows_are_withdrawn() =>
+        ThenRefused(RecordDepartureEndpoint.Decide(Command(3, 1), Given(BookedWithConfirmed(3, 2)), Now),
+            "FR has 2 confirmed returnees on the manifest but 1 on board; withdraw anyone who did not board");
+
+    [Fact]
+    public void Reserves_do_not_fly() =>
+        ThenRefused(RecordDepartureEndpoint.Decide(Command(2, 0),
+            Given([.. BookedWithConfirmed(1, 0), Manifested(Case(50), confirmed: false)]), Now), "UK has 1 confirmed");
 
     [Fact]
     public void Given_a_planned_flight_When_departing_Then_refused() =>
@@ -149,8 +160,8 @@ public class DepartureTests
 
     [Fact]
     public void Given_a_departed_flight_When_departing_again_Then_refused() =>
-        ThenRefused(RecordDepartureEndpoint.Decide(Command(1, 1),
-            Given(Planned(), Booked(), Allocated(5, 5), Departed(1, 1)), Now), "already departed");
+        ThenRefused(RecordDepartureEndpoint.Decide(Command(1, 1), Given([.. BookedWithConfirmed(1, 1), Departed(1, 1)]), Now),
+            "already departed");
 
     [Fact]
     public void Given_a_UK_only_flight_When_French_returnees_are_counted_Then_refused() =>
@@ -161,12 +172,12 @@ public class DepartureTests
 
 public class CompletionTests
 {
-    private static readonly object[] Flown = [Planned(), Booked(), Allocated(60, 40), Departed(50, 30)];
+    private static readonly object[] Flown = [.. BookedWithConfirmed(3, 2), Departed(3, 2)];
 
     [Fact]
     public void Given_a_departed_flight_When_every_returnee_is_accounted_for_Then_completed()
     {
-        var command = new RecordCompletion([new HandoverOutcome(State.UK, 48, 2), new HandoverOutcome(State.FR, 30, 0)]);
+        var command = new RecordCompletion([new HandoverOutcome(State.UK, 2, [Case(2)]), new HandoverOutcome(State.FR, 2, [])]);
         ThenAccepted(RecordCompletionEndpoint.Decide(command, Given(Flown), Now),
             new FlightCompleted(FlightId, command.Outcomes, Now));
     }
@@ -174,13 +185,19 @@ public class CompletionTests
     [Fact]
     public void Given_a_departed_flight_When_the_outcomes_do_not_add_up_to_those_on_board_Then_refused() =>
         ThenRefused(RecordCompletionEndpoint.Decide(
-            new RecordCompletion([new HandoverOutcome(State.UK, 48, 1), new HandoverOutcome(State.FR, 30, 0)]),
-            Given(Flown), Now), "UK had 50 returnees on board, but 49 are accounted for");
+            new RecordCompletion([new HandoverOutcome(State.UK, 1, [Case(1)]), new HandoverOutcome(State.FR, 2, [])]),
+            Given(Flown), Now), "UK had 3 returnees on board, but 2 are accounted for");
 
     [Fact]
     public void Given_a_departed_flight_When_a_state_with_returnees_on_board_is_left_out_Then_refused() =>
-        ThenRefused(RecordCompletionEndpoint.Decide(new RecordCompletion([new HandoverOutcome(State.UK, 50, 0)]),
-            Given(Flown), Now), "FR had 30 returnees on board, but 0");
+        ThenRefused(RecordCompletionEndpoint.Decide(new RecordCompletion([new HandoverOutcome(State.UK, 3, [])]),
+            Given(Flown), Now), "FR had 2 returnees on board, but 0");
+
+    [Fact]
+    public void Only_a_case_that_flew_for_that_state_can_be_refused_admission() =>
+        ThenRefused(RecordCompletionEndpoint.Decide(
+            new RecordCompletion([new HandoverOutcome(State.UK, 2, [Case(101)]), new HandoverOutcome(State.FR, 2, [])]),
+            Given(Flown), Now), $"Case {Case(101)} did not fly for UK");
 
     [Fact]
     public void Given_a_booked_flight_When_completing_Then_refused_until_it_departs() =>

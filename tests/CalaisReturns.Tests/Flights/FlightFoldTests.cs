@@ -34,7 +34,7 @@ public class FlightFoldTests
 
         Assert.Equal(FlightStatus.Completed,
             Given(Planned(), Booked(), Allocated(90, 60), Departed(1, 0),
-                new FlightCompleted(FlightId, [new HandoverOutcome(State.UK, 1, 0)], Now)).Status);
+                new FlightCompleted(FlightId, [new HandoverOutcome(State.UK, 1, [])], Now)).Status);
         Assert.Equal(FlightStatus.Cancelled, Given(Planned(), Cancelled()).Status);
     }
 }

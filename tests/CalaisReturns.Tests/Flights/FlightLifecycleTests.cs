@@ -25,32 +25,43 @@ public class FlightLifecycleTests(AppFixture app) : IntegrationTest(app)
             actor: Actors.FrPlanner);
         await App.Post($"/api/flights/{id}/monitor", new { organisation = "Independent Monitoring Boards" });
 
+        var ukCases = new[] { await App.OpenCase(State.UK), await App.OpenCase(State.UK) };
+        var frCase = await App.OpenCase(State.FR);
+        foreach (var c in ukCases)
+        {
+            await App.Manifest(id, c);
+        }
+
+        await App.Manifest(id, frCase, State.FR);
+
         var prepared = await App.GetJson<FlightSchedule>($"/api/flights/{id}");
         Assert.Equal(FlightStatus.Booked, prepared.Status);
         Assert.Empty(prepared.Warnings);
-        Assert.Equal(6, prepared.Version);
+        Assert.Equal(9, prepared.Version);
+        Assert.Equal((2, 1), (prepared.For(State.UK).Confirmed, prepared.For(State.FR).Confirmed));
 
         App.Clock.Now = Api.Departure.AddMinutes(30);
         await App.Post($"/api/flights/{id}/departure", new
         {
             actualDeparture = Api.Departure.AddMinutes(25),
-            returneesOnBoard = new[] { new { state = "UK", returnees = 10 }, new { state = "FR", returnees = 8 } },
+            returneesOnBoard = new[] { new { state = "UK", returnees = 2 }, new { state = "FR", returnees = 1 } },
         });
         App.Clock.Advance(TimeSpan.FromHours(5));
         var completed = await App.Post($"/api/flights/{id}/completion", new
         {
-            outcomes = new[]
+            outcomes = new object[]
             {
-                new { state = "UK", handedOver = 9, refusedAdmission = 1 },
-                new { state = "FR", handedOver = 8, refusedAdmission = 0 },
+                new { state = "UK", handedOver = 1, refusedAdmission = new[] { ukCases[1] } },
+                new { state = "FR", handedOver = 1, refusedAdmission = Array.Empty<Guid>() },
             },
         });
-        Assert.Equal(new Accepted(id, 8), completed.ReadAsJson<Accepted>());
+        Assert.Equal(new Accepted(id, 11), completed.ReadAsJson<Accepted>());
 
         var events = await Events(id);
         Assert.Equal(
             ["flight_planned", "charter_booked", "seats_allocated", "escort_team_assigned", "escort_team_assigned",
-                "monitor_assigned", "flight_departed", "flight_completed"],
+                "monitor_assigned", "returnee_manifested", "returnee_manifested", "returnee_manifested",
+                "flight_departed", "flight_completed"],
             events.Select(e => e.EventTypeName));
         Assert.Equal(AppFixture.Start, events[0].Timestamp);
         Assert.Equal(Api.Departure.AddMinutes(30).AddHours(5), events[^1].Timestamp);
@@ -60,9 +71,9 @@ public class FlightLifecycleTests(AppFixture app) : IntegrationTest(app)
         var flight = Assert.Single(schedule);
         Assert.Equal(FlightStatus.Completed, flight.Status);
         Assert.Equal(Api.Departure.AddMinutes(25), flight.ActualDeparture);
-        Assert.Equal((10, 9, 1), (flight.For(State.UK).ReturneesOnBoard, flight.For(State.UK).HandedOver,
+        Assert.Equal((2, 1, 1), (flight.For(State.UK).ReturneesOnBoard, flight.For(State.UK).HandedOver,
             flight.For(State.UK).RefusedAdmission));
-        Assert.Equal(8, flight.Version);
+        Assert.Equal(11, flight.Version);
     }
 
     [Fact]

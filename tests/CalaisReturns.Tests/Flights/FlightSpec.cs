@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CalaisReturns.Core;
 using CalaisReturns.Flights;
+using CalaisReturns.Flights.Manifesting;
 
 namespace CalaisReturns.Tests.Flights;
 
@@ -9,6 +10,8 @@ internal static class FlightSpec
 {
     public static readonly DateTimeOffset Now = new(2026, 7, 1, 9, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Departure = Now.AddDays(14);
+    public static readonly ManifestRules Rules = new();
+
     public static readonly Guid FlightId = Guid.Parse("01970000-0000-7000-8000-0000000000aa");
 
     public static FlightPlanned Planned(State lead = State.UK, params State[] states) =>
@@ -20,6 +23,22 @@ internal static class FlightSpec
 
     public static SeatsAllocated Allocated(int uk, int fr) =>
         new(FlightId, [new SeatAllocation(State.UK, uk), new SeatAllocation(State.FR, fr)], Now.AddDays(-10));
+
+    public static ReturneeManifested Manifested(Guid caseId, State state = State.UK, bool confirmed = true,
+        DateTimeOffset? at = null) =>
+        new(FlightId, caseId, state, $"REF-{caseId.ToString()[^4..]}", confirmed ? ManifestStatus.Confirmed : ManifestStatus.Reserve,
+            at ?? Now.AddDays(-5));
+
+    /// <summary>Case ids that read well in failure messages: Case(1), Case(2), ...</summary>
+    public static Guid Case(int n) => Guid.Parse($"01970000-0000-7000-8000-{n:000000000000}");
+
+    /// <summary>A booked UK/FR flight with seats and the given numbers of confirmed returnees per state.</summary>
+    public static object[] BookedWithConfirmed(int uk, int fr) =>
+    [
+        Planned(), Booked(), Allocated(60, 40),
+        .. Enumerable.Range(1, uk).Select(i => Manifested(Case(i), State.UK)),
+        .. Enumerable.Range(101, fr).Select(i => Manifested(Case(i), State.FR)),
+    ];
 
     public static FlightDeparted Departed(int uk, int fr) =>
         new(FlightId, Departure, [new StateCount(State.UK, uk), new StateCount(State.FR, fr)], Departure);

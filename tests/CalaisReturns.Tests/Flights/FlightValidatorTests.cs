@@ -112,9 +112,10 @@ public class FlightValidatorTests
     }
 
     [Fact]
-    public void Completion_counts_are_not_negative() =>
+    public void Completion_counts_are_not_negative_and_refused_cases_are_listed_once() =>
         Assert.Equal(["Outcomes[0].HandedOver", "Outcomes[0].RefusedAdmission"],
-            Failures(new RecordCompletion.Validator(), new RecordCompletion([new HandoverOutcome(State.UK, -1, -1)])));
+            Failures(new RecordCompletion.Validator(),
+                new RecordCompletion([new HandoverOutcome(State.UK, -1, [FlightSpec.Case(1), FlightSpec.Case(1)])])));
 
     [Fact]
     public void A_cancellation_needs_a_reason() =>

@@ -60,7 +60,7 @@ public static class Authentication
                     "Your role or state does not allow this."),
             };
         });
-        services.AddAuthorization(Policies.Add);
+        services.AddAuthorization(AccessPolicies.Add);
         return services;
     }
 

@@ -13,6 +13,14 @@ public static class EventMetadata
     public const string Role = "role";
     public const string State = "state";
 
+    /// <summary>For events a policy or job appends: the process is the user; Wolverine carries the correlation id.</summary>
+    public static void StampSystem(IDocumentSession session, string process)
+    {
+        session.LastModifiedBy = $"system:{process}";
+        session.SetHeader(UserName, process);
+        session.SetHeader(Role, "System");
+    }
+
     public static void Before(HttpContext http, IDocumentSession session)
     {
         var actor = Actor.From(http.User);

@@ -49,6 +49,13 @@ public static class AllocateSeatsEndpoint
             return Decision.Refuse($"{outsider.State} does not participate in this flight.");
         }
 
+        if (command.Allocations.FirstOrDefault(a => a.Seats < flight.ConfirmedOf(a.State) + flight.TeamOf(a.State)) is { } tooSmall)
+        {
+            return Decision.Refuse($"{tooSmall.State} has {flight.ConfirmedOf(tooSmall.State)} confirmed returnees and an "
+                + $"escort team of {flight.TeamOf(tooSmall.State)}; it needs at least "
+                + $"{flight.ConfirmedOf(tooSmall.State) + flight.TeamOf(tooSmall.State)} seats.");
+        }
+
         var total = flight.SeatsAllocated
             .SetItems(command.Allocations.Select(a => KeyValuePair.Create(a.State, a.Seats)))
             .Values.Sum();
@@ -58,7 +65,7 @@ public static class AllocateSeatsEndpoint
     }
 
     [WolverinePost("/api/flights/{flightId}/seat-allocation", OperationId = "AllocateSeats", Summary = "Set the seats each state may fill")]
-    [Authorize(Policy = Policies.Planner)]
+    [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid flightId, AllocateSeats command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
         session.DecideAsLeadPlanner(flightId, command.ExpectedVersion, user,

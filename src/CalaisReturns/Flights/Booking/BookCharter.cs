@@ -42,7 +42,7 @@ public static class BookCharterEndpoint
                 command.ContractReference, command.ContractPrice, now)));
 
     [WolverinePost("/api/flights/{flightId}/charter", OperationId = "BookCharter", Summary = "Book the charter of a planned flight")]
-    [Authorize(Policy = Policies.Planner)]
+    [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid flightId, BookCharter command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
         session.DecideAsLeadPlanner(flightId, command.ExpectedVersion, user,

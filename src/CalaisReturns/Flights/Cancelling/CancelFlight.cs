@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
+using CalaisReturns.Flights.Manifesting;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -18,12 +19,19 @@ public sealed record CancelFlight(string Reason, long? ExpectedVersion = null)
 
 public static class CancelFlightEndpoint
 {
+    /// <summary>
+    /// Cancelling takes everyone off the manifest in the same decision, so their cases are free to be
+    /// manifested on another flight at once, with no window in which they are stuck.
+    /// </summary>
     public static Decision Decide(CancelFlight command, Flight flight, DateTimeOffset now) =>
         flight.RefuseUnlessOperational()
-        ?? Decision.Accept(new FlightCancelled(flight.Id, command.Reason.Trim(), now));
+        ?? Decision.Accept([
+            new FlightCancelled(flight.Id, command.Reason.Trim(), now),
+            .. flight.Manifest.SelectMany(m => Withdrawal.Of(flight, m, WithdrawalReason.FlightCancelled, now)),
+        ]);
 
     [WolverinePost("/api/flights/{flightId}/cancellation", OperationId = "CancelFlight", Summary = "Cancel a flight before departure")]
-    [Authorize(Policy = Policies.Planner)]
+    [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid flightId, CancelFlight command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
         session.DecideAsLeadPlanner(flightId, command.ExpectedVersion, user,

@@ -8,7 +8,10 @@ using Wolverine.Http;
 
 namespace CalaisReturns.Flights.Completing;
 
-/// <summary>Records, per state, how many returnees were handed over and how many were refused admission.</summary>
+/// <summary>
+/// Records, per state, how many returnees were handed over and which cases were refused admission.
+/// A policy then closes the other confirmed cases as removed.
+/// </summary>
 public sealed record RecordCompletion(IReadOnlyList<HandoverOutcome> Outcomes, long? ExpectedVersion = null)
 {
     public sealed class Validator : AbstractValidator<RecordCompletion>
@@ -22,7 +25,8 @@ public sealed record RecordCompletion(IReadOnlyList<HandoverOutcome> Outcomes, l
             {
                 a.RuleFor(x => x.State).IsInEnum();
                 a.RuleFor(x => x.HandedOver).GreaterThanOrEqualTo(0);
-                a.RuleFor(x => x.RefusedAdmission).GreaterThanOrEqualTo(0);
+                a.RuleFor(x => x.RefusedAdmission).NotNull()
+                    .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Each case may be listed once.");
             });
         }
     }
@@ -49,7 +53,14 @@ public static class RecordCompletionEndpoint
         {
             var onBoard = flight.ReturneesOnBoard.GetValueOrDefault(state);
             var outcome = command.Outcomes.FirstOrDefault(o => o.State == state);
-            var accounted = (outcome?.HandedOver ?? 0) + (outcome?.RefusedAdmission ?? 0);
+            var refused = outcome?.RefusedAdmission ?? [];
+            var strangers = refused.Where(id => flight.EntryOf(id) is not { Confirmed: true } entry || entry.State != state);
+            if (strangers.Any())
+            {
+                return Decision.Refuse($"Case {strangers.First()} did not fly for {state} on this flight.");
+            }
+
+            var accounted = (outcome?.HandedOver ?? 0) + refused.Count;
             if (accounted != onBoard)
             {
                 return Decision.Refuse($"{state} had {onBoard} returnees on board, but {accounted} are accounted "
@@ -61,7 +72,7 @@ public static class RecordCompletionEndpoint
     }
 
     [WolverinePost("/api/flights/{flightId}/completion", OperationId = "RecordCompletion", Summary = "Record hand-overs and refused admissions")]
-    [Authorize(Policy = Policies.Planner)]
+    [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid flightId, RecordCompletion command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
         session.DecideAsLeadPlanner(flightId, command.ExpectedVersion, user,

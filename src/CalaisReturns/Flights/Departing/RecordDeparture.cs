@@ -45,17 +45,21 @@ public static class RecordDepartureEndpoint
             return Decision.Refuse("The flight cannot depart before its charter is booked.");
         }
 
-        foreach (var count in command.ReturneesOnBoard)
+        if (command.ReturneesOnBoard.FirstOrDefault(c => !flight.Participates(c.State)) is { } outsider)
         {
-            if (!flight.Participates(count.State))
-            {
-                return Decision.Refuse($"{count.State} does not participate in this flight.");
-            }
+            return Decision.Refuse($"{outsider.State} does not participate in this flight.");
+        }
 
-            if (count.Returnees > flight.AllocatedTo(count.State))
+        // The confirmed manifest is the list of who flew (the completion policy closes their cases as
+        // removed), so it must match the count: anyone who did not board is withdrawn first.
+        foreach (var state in flight.ParticipatingStates)
+        {
+            var onBoard = command.ReturneesOnBoard.FirstOrDefault(c => c.State == state)?.Returnees ?? 0;
+            var confirmed = flight.ConfirmedOf(state);
+            if (onBoard != confirmed)
             {
-                return Decision.Refuse($"{count.State} has {count.Returnees} returnees on board, "
-                    + $"more than its {flight.AllocatedTo(count.State)} allocated seats.");
+                return Decision.Refuse($"{state} has {confirmed} confirmed returnees on the manifest but {onBoard} "
+                    + "on board; withdraw anyone who did not board (or confirm those who did) first.");
             }
         }
 
@@ -63,7 +67,7 @@ public static class RecordDepartureEndpoint
     }
 
     [WolverinePost("/api/flights/{flightId}/departure", OperationId = "RecordDeparture", Summary = "Record the departure and returnees on board")]
-    [Authorize(Policy = Policies.Planner)]
+    [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid flightId, RecordDeparture command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
         session.DecideAsLeadPlanner(flightId, command.ExpectedVersion, user,

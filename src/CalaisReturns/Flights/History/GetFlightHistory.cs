@@ -33,7 +33,7 @@ public sealed record HistoryEntry(
 public static class GetFlightHistoryEndpoint
 {
     [WolverineGet("/api/flights/{flightId}/history", OperationId = "GetFlightHistory", Summary = "Every event of a flight with who, when and why")]
-    [Authorize(Policy = Policies.Reader)]
+    [Authorize(Policy = AccessPolicies.Reader)]
     [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid flightId, IQuerySession session, ClaimsPrincipal user,
         CancellationToken ct)

@@ -63,7 +63,7 @@ public static class PlanFlightEndpoint
         && planned.ScheduledDeparture == command.ScheduledDeparture;
 
     [WolverinePost("/api/flights", OperationId = "PlanFlight", Summary = "Plan a returns flight (the caller's state leads it)")]
-    [Authorize(Policy = Policies.Planner)]
+    [Authorize(Policy = AccessPolicies.Planner)]
     [ProducesResponseType<Accepted>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(PlanFlight command, IDocumentSession session, TimeProvider clock,
         ClaimsPrincipal user, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
+using CalaisReturns.Flights.Manifesting;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -23,16 +24,34 @@ public sealed record RescheduleFlight(DateTimeOffset NewDeparture, string Reason
 
 public static class RescheduleFlightEndpoint
 {
-    public static Decision Decide(RescheduleFlight command, Flight flight, DateTimeOffset now) =>
-        flight.RefuseUnlessOperational()
-        ?? (command.NewDeparture == flight.ScheduledDeparture
-            ? Decision.Refuse("The flight is already scheduled to depart at that time.")
-            : Decision.Accept(new FlightRescheduled(flight.Id, command.NewDeparture, command.Reason.Trim(), now)));
+    /// <summary>
+    /// Moving the departure re-checks notice: a confirmed returnee manifested later than the notice
+    /// period before the new departure becomes a reserve.
+    /// </summary>
+    public static Decision Decide(RescheduleFlight command, Flight flight, ManifestRules rules, DateTimeOffset now)
+    {
+        if (flight.RefuseUnlessOperational() is { } refused)
+        {
+            return refused;
+        }
+
+        if (command.NewDeparture == flight.ScheduledDeparture)
+        {
+            return Decision.Refuse("The flight is already scheduled to depart at that time.");
+        }
+
+        var deadline = rules.NoticeDeadline(command.NewDeparture);
+        var moved = flight.Manifest
+            .Where(m => m.Confirmed && m.ManifestedAt > deadline)
+            .Select(m => new ReturneeMovedToReserve(flight.Id, m.CaseId,
+                $"Manifested after the notice deadline ({deadline:u}) of the new departure.", now));
+        return Decision.Accept([new FlightRescheduled(flight.Id, command.NewDeparture, command.Reason.Trim(), now), .. moved]);
+    }
 
     [WolverinePost("/api/flights/{flightId}/reschedule", OperationId = "RescheduleFlight", Summary = "Move the scheduled departure")]
-    [Authorize(Policy = Policies.Planner)]
+    [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid flightId, RescheduleFlight command, IDocumentSession session,
-        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        TimeProvider clock, ManifestRules rules, ClaimsPrincipal user, CancellationToken ct) =>
         session.DecideAsLeadPlanner(flightId, command.ExpectedVersion, user,
-            f => Decide(command, f, clock.GetUtcNow()), ct);
+            f => Decide(command, f, rules, clock.GetUtcNow()), ct);
 }

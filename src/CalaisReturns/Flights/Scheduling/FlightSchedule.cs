@@ -11,9 +11,30 @@ public sealed class StateTeam
     public int Escorts { get; set; }
     public int Medics { get; set; }
     public int Interpreters { get; set; }
+    public int Confirmed { get; set; }
+    public int Reserves { get; set; }
+    public int Withdrawn { get; set; }
     public int? ReturneesOnBoard { get; set; }
     public int? HandedOver { get; set; }
     public int? RefusedAdmission { get; set; }
+}
+
+public enum ManifestLineStatus
+{
+    Confirmed,
+    Reserve,
+    Withdrawn,
+}
+
+/// <summary>One case on the manifest, by reference only.</summary>
+public sealed class ManifestLine
+{
+    public Guid CaseId { get; set; }
+    public State State { get; set; }
+    public string CaseReference { get; set; } = "";
+    public ManifestLineStatus Status { get; set; }
+    public DateTimeOffset ManifestedAt { get; set; }
+    public WithdrawalReason? WithdrawalReason { get; set; }
 }
 
 /// <summary>One flight as the schedule shows it. Holds no personal data and no money.</summary>
@@ -36,7 +57,9 @@ public sealed class FlightSchedule : IRevisioned
     public int? SeatCapacity { get; set; }
     public string? MonitorOrganisation { get; set; }
     public string? CancellationReason { get; set; }
+    public DateTimeOffset? ManifestLockedAt { get; set; }
     public List<StateTeam> States { get; set; } = [];
+    public List<ManifestLine> Manifest { get; set; } = [];
 
     /// <summary>What a planner should look at before the flight can go ahead.</summary>
     public List<string> Warnings { get; set; } = [];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Http;
 using CalaisReturns.Core.Identity;
@@ -23,11 +22,11 @@ public sealed record ScheduleFilter(
     {
         var errors = new Dictionary<string, string[]>();
         var filter = new ScheduleFilter(
-            Instant(from, "from", errors),
-            Instant(to, "to", errors),
+            QueryValues.Instant(from, "from", errors),
+            QueryValues.Instant(to, "to", errors),
             country,
-            Enum<FlightStatus>(status, "status", errors),
-            Enum<State>(leadState, "leadState", errors));
+            QueryValues.Enum<FlightStatus>(status, "status", errors),
+            QueryValues.Enum<State>(leadState, "leadState", errors));
         if (country is not null && !Codes.IsCountry(country))
         {
             errors["country"] = ["Expected an ISO 3166-1 alpha-2 code, e.g. AL."];
@@ -40,39 +39,6 @@ public sealed record ScheduleFilter(
 
         return errors.Count == 0 ? (filter, errors) : (null, errors);
     }
-
-    private static DateTimeOffset? Instant(string? value, string name, Dictionary<string, string[]> errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
-        {
-            return instant;
-        }
-
-        errors[name] = ["Expected a date or an ISO 8601 instant, e.g. 2026-12-01 or 2026-12-01T06:00:00Z."];
-        return null;
-    }
-
-    private static T? Enum<T>(string? value, string name, Dictionary<string, string[]> errors) where T : struct, Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        // Names only: Enum.TryParse would also take "1" for whatever member has that number.
-        if (!value.Any(char.IsAsciiDigit) && System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed))
-        {
-            return parsed;
-        }
-
-        errors[name] = [$"Expected one of: {string.Join(", ", System.Enum.GetNames<T>())}."];
-        return null;
-    }
 }
 
 public static class GetScheduleEndpoint
@@ -81,7 +47,7 @@ public static class GetScheduleEndpoint
     public const int MaxFlights = 500;
 
     [WolverineGet("/api/schedule", OperationId = "GetSchedule", Summary = "Flights by departure date, country, status and lead state")]
-    [Authorize(Policy = Policies.Reader)]
+    [Authorize(Policy = AccessPolicies.Reader)]
     [ProducesResponseType<IReadOnlyList<FlightSchedule>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(IQuerySession session, string? from, string? to, string? country,
         string? status, string? leadState, CancellationToken ct)
@@ -122,7 +88,7 @@ public static class GetScheduleEndpoint
     }
 
     [WolverineGet("/api/flights/{flightId}", OperationId = "GetFlight", Summary = "One flight as the schedule shows it, with its version")]
-    [Authorize(Policy = Policies.Reader)]
+    [Authorize(Policy = AccessPolicies.Reader)]
     [ProducesResponseType<FlightSchedule>(StatusCodes.Status200OK)]
     public static async Task<IResult> GetFlight(Guid flightId, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<FlightSchedule>(flightId, ct) is { } flight

@@ -5,7 +5,7 @@ public static class ScheduleWarnings
     public const string NoCharter = "No charter booked.";
     public const string NoMonitor = "No forced-return monitor assigned.";
 
-    public static IEnumerable<string> For(FlightSchedule view)
+    public static IEnumerable<string> For(FlightSchedule view, int escortsPerReturnee)
     {
         if (view.SeatCapacity is null)
         {
@@ -22,6 +22,11 @@ public static class ScheduleWarnings
             if (team.Escorts == 0)
             {
                 yield return $"No escort team assigned for {team.State}.";
+            }
+            else if (team.Escorts < escortsPerReturnee * team.Confirmed)
+            {
+                yield return $"{team.State} has {team.Escorts} escorts for {team.Confirmed} confirmed returnees; "
+                    + $"the minimum is {escortsPerReturnee} per returnee.";
             }
         }
 

@@ -25,15 +25,31 @@ public sealed record AssignEscortTeam(State State, int Escorts, int Medics, int 
 
 public static class AssignEscortTeamEndpoint
 {
-    public static Decision Decide(AssignEscortTeam command, Flight flight, DateTimeOffset now) =>
-        flight.RefuseUnlessOperational()
-        ?? (!flight.Participates(command.State)
-            ? Decision.Refuse($"{command.State} does not participate in this flight.")
+    public static Decision Decide(AssignEscortTeam command, Flight flight, DateTimeOffset now)
+    {
+        if (flight.RefuseUnlessOperational() is { } refused)
+        {
+            return refused;
+        }
+
+        if (!flight.Participates(command.State))
+        {
+            return Decision.Refuse($"{command.State} does not participate in this flight.");
+        }
+
+        // Before seats are allocated there is nothing to fit into; the allocation is checked against the team.
+        var team = command.Escorts + command.Medics + command.Interpreters;
+        var allocated = flight.AllocatedTo(command.State);
+        var confirmed = flight.ConfirmedOf(command.State);
+        return allocated > 0 && team + confirmed > allocated
+            ? Decision.Refuse($"A team of {team} with {confirmed} confirmed returnees does not fit in "
+                + $"{command.State}'s {allocated} seats.")
             : Decision.Accept(new EscortTeamAssigned(flight.Id, command.State, command.Escorts, command.Medics,
-                command.Interpreters, now)));
+                command.Interpreters, now));
+    }
 
     [WolverinePost("/api/flights/{flightId}/escort-team", OperationId = "AssignEscortTeam", Summary = "Set a state's escorts, medics and interpreters")]
-    [Authorize(Policy = Policies.Planner)]
+    [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid flightId, AssignEscortTeam command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
         session.Decide<Flight>(flightId, command.ExpectedVersion,

@@ -24,7 +24,7 @@ public static class AssignMonitorEndpoint
         ?? Decision.Accept(new MonitorAssigned(flight.Id, command.Organisation.Trim(), now));
 
     [WolverinePost("/api/flights/{flightId}/monitor", OperationId = "AssignMonitor", Summary = "Name the forced-return monitor's organisation")]
-    [Authorize(Policy = Policies.Planner)]
+    [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid flightId, AssignMonitor command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
         session.DecideAsLeadPlanner(flightId, command.ExpectedVersion, user,

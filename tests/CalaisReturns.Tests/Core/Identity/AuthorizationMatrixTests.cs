@@ -46,6 +46,12 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
             await App.Post($"/api/flights/{id}/seat-allocation", new { allocations = new[] { new { state = "UK", seats = 10 } } });
         }
 
+        if (endpoint is "departure" or "completion")
+        {
+            await App.Manifest(id, await App.OpenCase());
+            await App.Manifest(id, await App.OpenCase());
+        }
+
         var departure = new { actualDeparture = App.Clock.Now, returneesOnBoard = new[] { new { state = "UK", returnees = 2 } } };
         if (endpoint == "completion")
         {
@@ -60,7 +66,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
             "monitor" => new { organisation = "IMB" },
             "reschedule" => new { newDeparture = Api.Departure.AddDays(1), reason = "Crew" },
             "departure" => departure,
-            "completion" => new { outcomes = new[] { new { state = "UK", handedOver = 2, refusedAdmission = 0 } } },
+            "completion" => new { outcomes = new[] { new { state = "UK", handedOver = 2, refusedAdmission = Array.Empty<Guid>() } } },
             "cancellation" => new { reason = "Strike" },
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };

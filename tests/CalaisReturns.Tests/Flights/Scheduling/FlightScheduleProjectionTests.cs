@@ -1,5 +1,6 @@
 using CalaisReturns.Core;
 using CalaisReturns.Flights;
+using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Flights.Scheduling;
 using static CalaisReturns.Tests.Flights.FlightSpec;
 
@@ -7,7 +8,7 @@ namespace CalaisReturns.Tests.Flights.Scheduling;
 
 public class FlightScheduleProjectionTests
 {
-    private static readonly FlightScheduleProjection Projection = new();
+    private static readonly FlightScheduleProjection Projection = new(new ManifestRules());
 
     private static FlightSchedule Project(params object[] events)
     {
@@ -63,7 +64,7 @@ public class FlightScheduleProjectionTests
         var view = Project(Planned(), Booked(), Allocated(60, 40),
             new FlightRescheduled(FlightId, Departure.AddDays(1), "Weather", Now),
             Departed(50, 30) with { ActualDeparture = Departure.AddDays(1).AddMinutes(20) },
-            new FlightCompleted(FlightId, [new HandoverOutcome(State.UK, 49, 1)], Now));
+            new FlightCompleted(FlightId, [new HandoverOutcome(State.UK, 49, [Case(1)])], Now));
         Assert.Equal(FlightStatus.Completed, view.Status);
         Assert.Equal(Departure.AddDays(1), view.ScheduledDeparture);
         Assert.Equal(Departure.AddDays(1).AddMinutes(20), view.ActualDeparture);

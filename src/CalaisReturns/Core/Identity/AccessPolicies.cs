@@ -6,7 +6,7 @@ namespace CalaisReturns.Core.Identity;
 /// Endpoint policies: the role a caller needs. Whether the caller's <em>state</em> may act on a
 /// particular flight depends on the flight, so that check is made where the flight is loaded.
 /// </summary>
-public static class Policies
+public static class AccessPolicies
 {
     /// <summary>Any known role of either state: read-only views.</summary>
     public const string Reader = "reader";

@@ -1,0 +1,26 @@
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+
+namespace CalaisReturns.Cases;
+
+/// <summary>Who may see and change a case. Each check returns why the actor is refused (403), or null.</summary>
+public static class CaseAccess
+{
+    public static string? OwnerPlanner(Actor actor, State owningState) =>
+        actor.IsPlannerOf(owningState) ? null : $"Only {owningState} planners may change a {owningState} case.";
+
+    /// <summary>What a reader may see of a case: everything, references only, or nothing.</summary>
+    public static CaseView ViewFor(Actor actor, State owningState) => actor.Role switch
+    {
+        Role.Planner when actor.State == owningState => CaseView.Full,
+        Role.Auditor or Role.Admin => CaseView.WithoutPersonalData,
+        _ => CaseView.None,
+    };
+}
+
+public enum CaseView
+{
+    None,
+    WithoutPersonalData,
+    Full,
+}

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using CalaisReturns.Cases.Summaries;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Http;
+using CalaisReturns.Core.Identity;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CalaisReturns.Cases.Opening;
+
+/// <summary>
+/// Opens the case of one person for the caller's own state. The case reference (Home Office
+/// reference, AGDREF number) is unique per state, which also makes a retried request harmless.
+/// </summary>
+public sealed record OpenCase(string CaseReference, string FullName, string Nationality, DateOnly DateOfBirth)
+{
+    public sealed class Validator : AbstractValidator<OpenCase>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.CaseReference).NotEmpty().MaximumLength(50).Matches("^[A-Za-z0-9/._-]+$")
+                .WithMessage("A case reference is letters, digits and / . _ - only.");
+            RuleFor(c => c.FullName).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Nationality).Must(Codes.IsCountry)
+                .WithMessage("Nationality must be an ISO 3166-1 alpha-2 code, e.g. AL.");
+            RuleFor(c => c.DateOfBirth)
+                .Must(d => d < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) && d.Year >= 1900)
+                .WithMessage("The date of birth must be a past date after 1900.");
+        }
+    }
+}
+
+public static class OpenCaseEndpoint
+{
+    public static CaseOpened Decide(OpenCase command, Guid caseId, State owningState, DateTimeOffset now) =>
+        new(caseId, owningState, command.CaseReference, command.FullName.Trim(), command.Nationality,
+            command.DateOfBirth, now);
+
+    [WolverinePost("/api/cases", OperationId = "OpenCase", Summary = "Open a case for the caller's state")]
+    [Authorize(Policy = AccessPolicies.Planner)]
+    [ProducesResponseType<Accepted>(StatusCodes.Status201Created)]
+    public static async Task<IResult> Post(OpenCase command, IDocumentSession session, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var state = Actor.From(user).State;
+        var existing = await session.Query<CaseSummary>()
+            .FirstOrDefaultAsync(c => c.OwningState == state && c.CaseReference == command.CaseReference, ct);
+        if (existing is not null)
+        {
+            return Problems.Refused($"{state} case {command.CaseReference} is already open as case {existing.Id}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var caseId = Guid.CreateVersion7(now);
+        session.Events.StartStream<ReturneeCase>(caseId, Decide(command, caseId, state, now));
+        return Results.Created($"/api/cases/{caseId}", new Accepted(caseId, 1));
+    }
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using CalaisReturns.Cases;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CalaisReturns.Flights.Manifesting;
+
+/// <summary>Promotes a reserve into a free seat of its state's allocation (reserves fly only if promoted).</summary>
+public sealed record ConfirmReserve(Guid CaseId, long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<ConfirmReserve>
+    {
+        public Validator() => RuleFor(c => c.CaseId).NotEmpty();
+    }
+}
+
+public static class ConfirmReserveEndpoint
+{
+    public static Decision Decide(ConfirmReserve command, Flight flight, DateTimeOffset now)
+    {
+        if (flight.RefuseUnlessOperational() is { } refused)
+        {
+            return refused;
+        }
+
+        if (flight.Status == FlightStatus.ManifestLocked)
+        {
+            return Decision.Refuse("The manifest is locked; only withdrawals are accepted.");
+        }
+
+        return flight.EntryOf(command.CaseId) switch
+        {
+            null => Decision.Refuse("The case is not on this flight's manifest."),
+            { Confirmed: true } => Decision.Refuse("The case is already confirmed."),
+            var entry when flight.FreeSeatsOf(entry.State) < 1 =>
+                Decision.Refuse($"No free seat in {entry.State}'s allocation of {flight.AllocatedTo(entry.State)}."),
+            _ => Decision.Accept(new ReserveConfirmed(flight.Id, command.CaseId, now)),
+        };
+    }
+
+    [WolverinePost("/api/flights/{flightId}/manifest/confirmation", OperationId = "ConfirmReserve",
+        Summary = "Confirm a reserve of the caller's state")]
+    [Authorize(Policy = AccessPolicies.Planner)]
+    public static Task<IResult> Post(Guid flightId, ConfirmReserve command, IDocumentSession session,
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion,
+            f => f.EntryOf(command.CaseId) is { } entry ? CaseAccess.OwnerPlanner(Actor.From(user), entry.State) : null,
+            f => Decide(command, f, clock.GetUtcNow()), ct);
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using CalaisReturns.Cases.Summaries;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Http;
+using CalaisReturns.Core.Identity;
+using CalaisReturns.Flights.Scheduling;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CalaisReturns.Flights.Manifesting;
+
+public sealed record ManifestView(Guid FlightId, string Reference, FlightStatus Status, IReadOnlyList<ManifestViewLine> Lines);
+
+/// <summary>A manifest line; <see cref="FullName"/> only for planners of the case's own state.</summary>
+public sealed record ManifestViewLine(
+    Guid CaseId,
+    State State,
+    string CaseReference,
+    string? FullName,
+    ManifestLineStatus Status,
+    WithdrawalReason? WithdrawalReason,
+    DateTimeOffset ManifestedAt);
+
+public static class GetManifestEndpoint
+{
+    [WolverineGet("/api/flights/{flightId}/manifest", OperationId = "GetManifest",
+        Summary = "The manifest; names only of the caller's own state's returnees, and only for planners")]
+    [Authorize(Policy = AccessPolicies.Reader)]
+    [ProducesResponseType<ManifestView>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(Guid flightId, IQuerySession session, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
+        if (await session.LoadAsync<FlightSchedule>(flightId, ct) is not { } flight)
+        {
+            return Problems.NotFound("Flight", flightId);
+        }
+
+        var actor = Actor.From(user);
+        var own = actor.Role == Role.Planner
+            ? flight.Manifest.Where(m => m.State == actor.State).Select(m => m.CaseId).Distinct().ToArray()
+            : [];
+        var names = own.Length == 0
+            ? new Dictionary<Guid, string?>()
+            : (await session.LoadManyAsync<CaseSummary>(ct, own)).ToDictionary(c => c.Id, c => c.FullName);
+        return Results.Ok(new ManifestView(flight.Id, flight.Reference, flight.Status,
+        [
+            .. flight.Manifest.Select(m => new ManifestViewLine(m.CaseId, m.State, m.CaseReference,
+                names.GetValueOrDefault(m.CaseId), m.Status, m.WithdrawalReason, m.ManifestedAt)),
+        ]));
+    }
+}

@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using CalaisReturns.Cases;
+using CalaisReturns.Cases.Summaries;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Http;
+using CalaisReturns.Core.Identity;
+using CalaisReturns.Flights.Scheduling;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CalaisReturns.Flights.Manifesting;
+
+public sealed record ManifestReturnee(Guid CaseId, ManifestStatus Status, long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<ManifestReturnee>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.CaseId).NotEmpty();
+            RuleFor(c => c.Status).IsInEnum();
+        }
+    }
+}
+
+public static class ManifestReturneeEndpoint
+{
+    /// <param name="activeElsewhere">The case is on the manifest of another flight that has not left.</param>
+    public static Decision Decide(ManifestReturnee command, Flight flight, ReturneeCase @case, bool activeElsewhere,
+        ManifestRules rules, DateTimeOffset now)
+    {
+        if ((flight.RefuseUnlessOperational() ?? Refusal(flight, @case, activeElsewhere)) is { } refused)
+        {
+            return refused;
+        }
+
+        if (command.Status == ManifestStatus.Confirmed)
+        {
+            var deadline = rules.NoticeDeadline(flight.ScheduledDeparture);
+            if (now > deadline)
+            {
+                return Decision.Refuse($"The notice deadline for confirmed returnees passed at {deadline:u}; "
+                    + "the case can only be manifested as a reserve.");
+            }
+
+            if (flight.FreeSeatsOf(@case.OwningState) < 1)
+            {
+                return Decision.Refuse($"No free seat in {@case.OwningState}'s allocation of "
+                    + $"{flight.AllocatedTo(@case.OwningState)} ({flight.ConfirmedOf(@case.OwningState)} confirmed, "
+                    + $"escort team of {flight.TeamOf(@case.OwningState)}); manifest the case as a reserve.");
+            }
+        }
+
+        return Decision.Accept(new ReturneeManifested(flight.Id, @case.Id, @case.OwningState, @case.Reference,
+            command.Status, now));
+    }
+
+    private static Decision? Refusal(Flight flight, ReturneeCase @case, bool activeElsewhere)
+    {
+        if (flight.Status == FlightStatus.Planned)
+        {
+            return Decision.Refuse("Book the charter and allocate seats before manifesting.");
+        }
+
+        if (flight.Status == FlightStatus.ManifestLocked)
+        {
+            return Decision.Refuse("The manifest is locked; only withdrawals are accepted.");
+        }
+
+        if (!flight.Participates(@case.OwningState))
+        {
+            return Decision.Refuse($"{@case.OwningState} does not participate in this flight.");
+        }
+
+        if (@case.RefuseUnlessOpen() is { } closed)
+        {
+            return closed;
+        }
+
+        if (@case.IsBarred)
+        {
+            return Decision.Refuse($"Case {@case.Reference} has an open barrier "
+                + $"({string.Join(", ", @case.OpenBarriers.Values)}); it cannot be manifested.");
+        }
+
+        if (@case.TravelDocumentExpiry is not { } expiry)
+        {
+            return Decision.Refuse($"Case {@case.Reference} has no travel document recorded.");
+        }
+
+        if (expiry < DateOnly.FromDateTime(flight.ScheduledDeparture.UtcDateTime))
+        {
+            return Decision.Refuse($"The travel document of case {@case.Reference} expires on {expiry:yyyy-MM-dd}, "
+                + "before the departure.");
+        }
+
+        if (@case.Nationality != flight.CountryOfReturn)
+        {
+            return Decision.Refuse($"Case {@case.Reference} is a national of {@case.Nationality}; "
+                + $"the flight returns people to {flight.CountryOfReturn}.");
+        }
+
+        if (flight.EntryOf(@case.Id) is not null)
+        {
+            return Decision.Refuse($"Case {@case.Reference} is already on this flight's manifest.");
+        }
+
+        return activeElsewhere
+            ? Decision.Refuse($"Case {@case.Reference} is already on the manifest of another flight.")
+            : null;
+    }
+
+    [WolverinePost("/api/flights/{flightId}/manifest", OperationId = "ManifestReturnee",
+        Summary = "Put a case of the caller's state on the manifest, confirmed or reserve")]
+    [Authorize(Policy = AccessPolicies.Planner)]
+    public static async Task<IResult> Post(Guid flightId, ManifestReturnee command, IDocumentSession session,
+        TimeProvider clock, ManifestRules rules, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await session.Events.AggregateStreamAsync<ReturneeCase>(command.CaseId, token: ct) is not { } @case)
+        {
+            return Problems.NotFound("Case", command.CaseId);
+        }
+
+        var activeElsewhere = await IsOnAnotherActiveFlight(session, @case.Id, flightId, ct);
+        return await session.Decide<Flight>(flightId, command.ExpectedVersion,
+            _ => CaseAccess.OwnerPlanner(Actor.From(user), @case.OwningState),
+            f => Decide(command, f, @case, activeElsewhere, rules, clock.GetUtcNow()), ct);
+    }
+
+    private static async Task<bool> IsOnAnotherActiveFlight(IQuerySession session, Guid caseId, Guid flightId,
+        CancellationToken ct)
+    {
+        var summary = await session.LoadAsync<CaseSummary>(caseId, ct);
+        if (summary?.CurrentFlightId is not { } other || other == flightId)
+        {
+            return false;
+        }
+
+        var flight = await session.LoadAsync<FlightSchedule>(other, ct);
+        return flight?.Status is FlightStatus.Planned or FlightStatus.Booked or FlightStatus.ManifestLocked;
+    }
+}

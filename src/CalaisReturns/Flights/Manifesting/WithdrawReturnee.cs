@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using CalaisReturns.Cases;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CalaisReturns.Flights.Manifesting;
+
+public sealed record WithdrawReturnee(Guid CaseId, WithdrawalReason Reason, long? ExpectedVersion = null)
+{
+    /// <summary>Reasons a planner gives; the others are recorded by the system itself.</summary>
+    public static readonly WithdrawalReason[] PlannerReasons =
+    [
+        WithdrawalReason.Barrier, WithdrawalReason.Medical, WithdrawalReason.Absconded,
+        WithdrawalReason.VoluntaryDeparture, WithdrawalReason.Administrative,
+    ];
+
+    public sealed class Validator : AbstractValidator<WithdrawReturnee>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.CaseId).NotEmpty();
+            RuleFor(c => c.Reason).Must(PlannerReasons.Contains)
+                .WithMessage($"The reason must be one of: {string.Join(", ", PlannerReasons)}.");
+        }
+    }
+}
+
+public static class WithdrawReturneeEndpoint
+{
+    /// <summary>Accepted until departure, also after the manifest is locked.</summary>
+    public static Decision Decide(WithdrawReturnee command, Flight flight, DateTimeOffset now) =>
+        flight.RefuseUnlessOperational()
+        ?? (flight.EntryOf(command.CaseId) is { } entry
+            ? Decision.Accept(Withdrawal.Of(flight, entry, command.Reason, now))
+            : Decision.Refuse("The case is not on this flight's manifest."));
+
+    [WolverinePost("/api/flights/{flightId}/manifest/withdrawal", OperationId = "WithdrawReturnee",
+        Summary = "Take a returnee of the caller's state off the manifest")]
+    [Authorize(Policy = AccessPolicies.Planner)]
+    public static Task<IResult> Post(Guid flightId, WithdrawReturnee command, IDocumentSession session,
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion,
+            f => f.EntryOf(command.CaseId) is { } entry ? CaseAccess.OwnerPlanner(Actor.From(user), entry.State) : null,
+            f => Decide(command, f, clock.GetUtcNow()), ct);
+}

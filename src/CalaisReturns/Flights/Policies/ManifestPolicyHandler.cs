@@ -1,0 +1,89 @@
+using CalaisReturns.Cases;
+using CalaisReturns.Cases.Summaries;
+using CalaisReturns.Core.Identity;
+using JasperFx.Events;
+using Marten;
+using Wolverine;
+
+namespace CalaisReturns.Flights.Policies;
+
+/// <summary>Check that a case may stay on a flight's manifest, and withdraw it if not.</summary>
+public sealed record WithdrawIneligibleReturnee(Guid FlightId, Guid CaseId);
+
+/// <summary>Close a case whose returnee was handed over at the destination.</summary>
+public sealed record CloseRemovedCase(Guid CaseId, Guid FlightId);
+
+/// <summary>
+/// The manifest policies (DESIGN.md "Policies"): an event on one stream causes a command on
+/// another. The events reach these handlers through Wolverine's durable outbox after their commit;
+/// a failing handler is retried, and every command is safe to run twice.
+/// Both sides of the barrier rule trigger the same check, so whichever of "barrier raised" and
+/// "returnee manifested" commits second sees the other.
+/// </summary>
+public static class ManifestPolicyHandler
+{
+    private const string Process = "manifest-policy";
+
+    public static Task<WithdrawIneligibleReturnee?> Handle(IEvent<BarrierRaised> e, IQuerySession session,
+        CancellationToken ct) => CheckCurrentFlight(e.Data.CaseId, session, ct);
+
+    public static Task<WithdrawIneligibleReturnee?> Handle(IEvent<CaseClosed> e, IQuerySession session,
+        CancellationToken ct) => CheckCurrentFlight(e.Data.CaseId, session, ct);
+
+    public static WithdrawIneligibleReturnee Handle(IEvent<ReturneeManifested> e) => new(e.Data.FlightId, e.Data.CaseId);
+
+    public static WithdrawIneligibleReturnee Handle(IEvent<ReserveConfirmed> e) => new(e.Data.FlightId, e.Data.CaseId);
+
+    public static async Task Handle(WithdrawIneligibleReturnee command, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var @case = await session.Events.AggregateStreamAsync<ReturneeCase>(command.CaseId, token: ct);
+        var flight = await session.Events.FetchForWriting<Flight>(command.FlightId, ct);
+        if (@case is null || flight.Aggregate is null)
+        {
+            return;
+        }
+
+        var decision = ManifestPolicy.WithdrawIfIneligible(flight.Aggregate, @case, clock.GetUtcNow());
+        if (decision.Events.Count > 0)
+        {
+            EventMetadata.StampSystem(session, Process);
+            flight.AppendMany(decision.Events);
+        }
+    }
+
+    public static async Task<OutgoingMessages> Handle(IEvent<FlightCompleted> e, IQuerySession session,
+        CancellationToken ct)
+    {
+        var messages = new OutgoingMessages();
+        if (await session.Events.AggregateStreamAsync<Flight>(e.StreamId, token: ct) is { } flight)
+        {
+            messages.AddRange(ManifestPolicy.HandedOver(flight, e.Data).Select(id => new CloseRemovedCase(id, flight.Id)));
+        }
+
+        return messages;
+    }
+
+    public static async Task Handle(CloseRemovedCase command, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<ReturneeCase>(command.CaseId, ct);
+        if (stream.Aggregate is null)
+        {
+            return;
+        }
+
+        var decision = ManifestPolicy.CloseAsRemoved(stream.Aggregate, clock.GetUtcNow());
+        if (decision.Events.Count > 0)
+        {
+            EventMetadata.StampSystem(session, Process);
+            stream.AppendMany(decision.Events);
+        }
+    }
+
+    private static async Task<WithdrawIneligibleReturnee?> CheckCurrentFlight(Guid caseId, IQuerySession session,
+        CancellationToken ct) =>
+        await session.LoadAsync<CaseSummary>(caseId, ct) is { CurrentFlightId: { } flightId }
+            ? new WithdrawIneligibleReturnee(flightId, caseId)
+            : null;
+}
