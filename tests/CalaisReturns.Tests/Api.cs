@@ -6,6 +6,8 @@ using Alba;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
 using CalaisReturns.Flights.Planning;
+using Wolverine;
+using Wolverine.Tracking;
 
 namespace CalaisReturns.Tests;
 
@@ -68,6 +70,26 @@ internal static class Api
     public static Task<IScenarioResult> Manifest(this AppFixture app, Guid flightId, Guid caseId, State state = State.UK,
         string status = "Confirmed", int expect = 200) =>
         app.Post($"/api/flights/{flightId}/manifest", new { caseId, status }, expect, Actors.PlannerOf(state));
+
+    /// <summary>A booked UK-led UK/FR flight with seats for both states and a monitor.</summary>
+    public static async Task<Guid> ReadyFlight(this AppFixture app, int ukSeats = 10, int frSeats = 10)
+    {
+        var id = await app.BookedFlight();
+        await app.Post($"/api/flights/{id}/seat-allocation", new
+        {
+            allocations = new[] { new { state = "UK", seats = ukSeats }, new { state = "FR", seats = frSeats } },
+        });
+        return id;
+    }
+
+    /// <summary>Runs a request and waits until every message it cascades (policies) has been handled.</summary>
+    public static async Task<T> AndPolicies<T>(this AppFixture app, Func<Task<T>> request)
+    {
+        T result = default!;
+        Func<IMessageContext, Task> run = async _ => result = await request();
+        await app.Host.TrackActivity(TimeSpan.FromSeconds(20)).ExecuteAndWaitAsync(run);
+        return result;
+    }
 
     /// <summary>POSTs a JSON body (an object, or raw text) as the actor (a UK planner unless told) and asserts the status.</summary>
     public static Task<IScenarioResult> Post(this AppFixture app, string url, object body, int status = 200,

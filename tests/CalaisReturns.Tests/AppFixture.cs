@@ -2,6 +2,7 @@ using Alba;
 using CalaisReturns.Core.Identity;
 using JasperFx.CommandLine;
 using Marten;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -18,6 +19,8 @@ public sealed class AppFixture : IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 7, 1, 9, 0, 0, TimeSpan.Zero);
 
     public TestClock Clock { get; } = new(Start);
+
+    public CapturedLogs Logs { get; } = new();
 
     public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..10];
 
@@ -52,6 +55,7 @@ public sealed class AppFixture : IAsyncLifetime
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<ILoggerProvider>(Logs);
                 services.DisableAllExternalWolverineTransports();
                 services.RunWolverineInSoloMode();
             });

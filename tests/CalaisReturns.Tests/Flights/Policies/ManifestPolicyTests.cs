@@ -1,0 +1,122 @@
+using CalaisReturns.Cases.Summaries;
+using CalaisReturns.Core;
+using CalaisReturns.Flights;
+using CalaisReturns.Flights.Manifesting;
+using CalaisReturns.Flights.Scheduling;
+
+namespace CalaisReturns.Tests.Flights.Policies;
+
+/// <summary>The manifest policies end to end, waiting for Wolverine to handle every cascaded message.</summary>
+public class ManifestPolicyTests(AppFixture app) : IntegrationTest(app)
+{
+    private Task<ManifestView> Manifest(Guid flightId) => App.GetJson<ManifestView>($"/api/flights/{flightId}/manifest");
+
+    [Fact]
+    public async Task A_barrier_raised_on_a_confirmed_returnee_withdraws_them_and_promotes_the_earliest_reserve_of_their_state()
+    {
+        var flight = await App.ReadyFlight(ukSeats: 2, frSeats: 2);
+        var (confirmed, other) = (await App.OpenCase(), await App.OpenCase());
+        var (frReserve, ukReserve, laterReserve) = (await App.OpenCase(State.FR), await App.OpenCase(), await App.OpenCase());
+        await App.AndPolicies(async () =>
+        {
+            await App.Manifest(flight, confirmed);
+            await App.Manifest(flight, other);
+            await App.Manifest(flight, frReserve, State.FR, "Reserve");
+            await App.Manifest(flight, ukReserve, status: "Reserve");
+            return await App.Manifest(flight, laterReserve, status: "Reserve");
+        });
+
+        await App.AndPolicies(() => App.Post($"/api/cases/{confirmed}/barriers",
+            new { kind = "JudicialReview", reference = "JR/2026/1234" }));
+
+        var lines = (await Manifest(flight)).Lines.ToDictionary(l => l.CaseId);
+        Assert.Equal((ManifestLineStatus.Withdrawn, WithdrawalReason.Barrier),
+            (lines[confirmed].Status, lines[confirmed].WithdrawalReason));
+        Assert.Equal(ManifestLineStatus.Confirmed, lines[ukReserve].Status);
+        Assert.Equal(ManifestLineStatus.Reserve, lines[laterReserve].Status);
+        Assert.Equal(ManifestLineStatus.Reserve, lines[frReserve].Status);
+        Assert.Null((await App.GetJson<CaseSummary>($"/api/cases/{confirmed}")).CurrentFlightId);
+
+        var history = await App.GetJson<List<System.Text.Json.Nodes.JsonObject>>($"/api/flights/{flight}/history");
+        var withdrawal = history.Single(e => e["type"]!.GetValue<string>() == "returnee_withdrawn");
+        Assert.Equal(("system:manifest-policy", "System"),
+            (withdrawal["userId"]!.GetValue<string>(), withdrawal["role"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_barrier_on_a_reserve_withdraws_it_without_promoting_anyone()
+    {
+        var flight = await App.ReadyFlight(ukSeats: 1);
+        var (confirmed, reserve) = (await App.OpenCase(), await App.OpenCase());
+        await App.AndPolicies(async () =>
+        {
+            await App.Manifest(flight, confirmed);
+            return await App.Manifest(flight, reserve, status: "Reserve");
+        });
+
+        await App.AndPolicies(() => App.Post($"/api/cases/{reserve}/barriers",
+            new { kind = "AsylumClaimPending", reference = "ASY-77" }));
+
+        var schedule = await App.GetJson<FlightSchedule>($"/api/flights/{flight}");
+        Assert.Equal((1, 0, 1), (schedule.For(State.UK).Confirmed, schedule.For(State.UK).Reserves,
+            schedule.For(State.UK).Withdrawn));
+    }
+
+    [Fact]
+    public async Task Closing_a_manifested_case_withdraws_it()
+    {
+        var flight = await App.ReadyFlight();
+        var person = await App.OpenCase();
+        await App.AndPolicies(() => App.Manifest(flight, person));
+
+        await App.AndPolicies(() => App.Post($"/api/cases/{person}/closure", new { reason = "Released" }));
+
+        var line = Assert.Single((await Manifest(flight)).Lines);
+        Assert.Equal((ManifestLineStatus.Withdrawn, WithdrawalReason.CaseClosed), (line.Status, line.WithdrawalReason));
+    }
+
+    [Fact]
+    public async Task Completing_a_flight_closes_the_handed_over_cases_as_removed_and_leaves_the_refused_open()
+    {
+        var flight = await App.ReadyFlight();
+        var (handedOver, refused) = (await App.OpenCase(), await App.OpenCase());
+        await App.AndPolicies(async () =>
+        {
+            await App.Manifest(flight, handedOver);
+            return await App.Manifest(flight, refused);
+        });
+        App.Clock.Now = Api.Departure.AddHours(1);
+        await App.Post($"/api/flights/{flight}/departure", new
+        {
+            actualDeparture = Api.Departure,
+            returneesOnBoard = new[] { new { state = "UK", returnees = 2 } },
+        });
+
+        await App.AndPolicies(() => App.Post($"/api/flights/{flight}/completion", new
+        {
+            outcomes = new[] { new { state = "UK", handedOver = 1, refusedAdmission = new[] { refused } } },
+        }));
+
+        var removed = await App.GetJson<CaseSummary>($"/api/cases/{handedOver}");
+        Assert.Equal((CalaisReturns.Cases.CaseStatus.Closed, CalaisReturns.Cases.CaseClosure.Removed),
+            (removed.Status, removed.Closure));
+        Assert.Equal(CalaisReturns.Cases.CaseStatus.Open, (await App.GetJson<CaseSummary>($"/api/cases/{refused}")).Status);
+    }
+
+    [Fact]
+    public async Task A_cancelled_flights_returnees_are_free_to_be_manifested_on_another_flight()
+    {
+        var (cancelled, next) = (await App.ReadyFlight(), await App.ReadyFlight());
+        var person = await App.OpenCase();
+        await App.AndPolicies(() => App.Manifest(cancelled, person));
+        var refused = (await App.Manifest(next, person, expect: 409)).Problem();
+        Assert.Contains("another flight", refused["detail"]!.GetValue<string>());
+
+        await App.AndPolicies(() => App.Post($"/api/flights/{cancelled}/cancellation", new { reason = "Strike" }));
+
+        var line = Assert.Single((await Manifest(cancelled)).Lines);
+        Assert.Equal(WithdrawalReason.FlightCancelled, line.WithdrawalReason);
+        await App.AndPolicies(() => App.Manifest(next, person));
+        Assert.Equal(next, (await App.GetJson<CaseSummary>($"/api/cases/{person}")).CurrentFlightId);
+    }
+}
