@@ -1,7 +1,7 @@
 namespace CalaisReturns.Flights.Manifesting;
 
 /// <summary>
-/// The <c>Manifest</c> configuration section (DESIGN.md "Notice", "Manifest lock", "Escort team").
+/// The <c>Manifest</c> configuration section (DESIGN.md "Notice", "Escort team").
 /// Working days are Monday to Friday in UTC; public holidays of either state are not counted out.
 /// </summary>
 public sealed record ManifestRules
@@ -9,8 +9,6 @@ public sealed record ManifestRules
     public const string Section = "Manifest";
 
     public int NoticeWorkingDays { get; init; } = 5;
-
-    public TimeSpan LockLeadTime { get; init; } = TimeSpan.FromHours(24);
 
     public int EscortsPerReturnee { get; init; } = 2;
 

@@ -3,6 +3,7 @@ using CalaisReturns.Core;
 using CalaisReturns.Flights;
 using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Flights.Scheduling;
+using Npgsql;
 
 namespace CalaisReturns.Tests.Flights.Policies;
 
@@ -41,6 +42,32 @@ public class ManifestPolicyTests(AppFixture app) : IntegrationTest(app)
         var withdrawal = history.Single(e => e["type"]!.GetValue<string>() == "returnee_withdrawn");
         Assert.Equal(("system:manifest-policy", "System"),
             (withdrawal["userId"]!.GetValue<string>(), withdrawal["role"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Policy_messages_are_stored_in_PostgreSQL_so_a_crash_cannot_lose_them()
+    {
+        var flight = await App.ReadyFlight();
+        var person = await App.OpenCase();
+        await App.AndPolicies(() => App.Manifest(flight, person));
+        await App.AndPolicies(() => App.Post($"/api/cases/{person}/barriers", new { kind = "Other", reference = "R" }));
+
+        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var stored = new NpgsqlCommand(
+            $"select distinct message_type from {App.Schema}.wolverine_incoming_envelopes", connection);
+        var types = new List<string>();
+        await using (var reader = await stored.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                types.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains(types, t => t.EndsWith("BarrierRaised"));
+        Assert.Contains(typeof(CalaisReturns.Flights.Policies.WithdrawIneligibleReturnee).FullName, types);
+        Assert.DoesNotContain(types, t => t.EndsWith("CaseOpened"));
     }
 
     [Fact]

@@ -50,6 +50,28 @@ public class FlightScheduleProjectionTests
     }
 
     [Fact]
+    public void Escorts_below_the_configured_ratio_per_confirmed_returnee_are_warned()
+    {
+        object[] events = [Planned(), Booked(180), Allocated(100, 80), new EscortTeamAssigned(FlightId, State.UK, 3, 0, 0, Now),
+            new EscortTeamAssigned(FlightId, State.FR, 2, 0, 0, Now), new MonitorAssigned(FlightId, "IMB", Now),
+            Manifested(Case(1)), Manifested(Case(2)), Manifested(Case(101), State.FR),
+            Manifested(Case(102), State.FR, confirmed: false)];
+        var view = Project(events);
+        Assert.Equal(["UK has 3 escorts for 2 confirmed returnees; the minimum is 2 per returnee."], view.Warnings);
+        Assert.Equal((2, 0, 1, 1), (view.For(State.UK).Confirmed, view.For(State.UK).Reserves,
+            view.For(State.FR).Confirmed, view.For(State.FR).Reserves));
+
+        var lenient = new FlightScheduleProjection(new ManifestRules { EscortsPerReturnee = 1 });
+        var relaxed = lenient.Create((FlightPlanned)events[0]);
+        foreach (var e in events.Skip(1))
+        {
+            ((dynamic)lenient).Apply((dynamic)e, relaxed);
+        }
+
+        Assert.Empty(relaxed.Warnings);
+    }
+
+    [Fact]
     public void A_booked_flight_warns_per_state_without_seats()
     {
         var view = Project(Planned(), Booked(), new SeatsAllocated(FlightId, [new(State.UK, 10)], Now),

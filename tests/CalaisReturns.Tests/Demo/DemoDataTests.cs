@@ -1,0 +1,33 @@
+using CalaisReturns.Cases.Summaries;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using CalaisReturns.Demo;
+using CalaisReturns.Flights;
+using CalaisReturns.Flights.Manifesting;
+using CalaisReturns.Flights.Scheduling;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CalaisReturns.Tests.Demo;
+
+public class DemoDataTests(AppFixture app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task Seeding_twice_adds_the_demo_flights_cases_and_manifest_once()
+    {
+        var seed = new DemoData(App.Store, App.Clock, new ManifestRules(), NullLogger<DemoData>.Instance);
+        await seed.StartAsync(CancellationToken.None);
+        var events = await App.EventCount();
+        await seed.StartAsync(CancellationToken.None);
+        Assert.Equal(events, await App.EventCount());
+
+        var schedule = await App.GetJson<List<FlightSchedule>>("/api/schedule");
+        Assert.Equal([FlightStatus.Cancelled, FlightStatus.Booked, FlightStatus.Booked, FlightStatus.Planned],
+            schedule.Select(f => f.Status));
+        var albania = schedule.Single(f => f.CountryOfReturn == "AL");
+        Assert.Equal((1, 1, 1), (albania.For(State.UK).Confirmed, albania.For(State.UK).Reserves, albania.For(State.FR).Confirmed));
+        Assert.Empty(albania.Warnings);
+        Assert.Equal(3, (await App.GetJson<List<CaseSummary>>("/api/cases", Actors.Of(Role.Auditor, State.UK))).Count);
+        Assert.Contains((await App.GetJson<ManifestView>($"/api/flights/{albania.Id}/manifest")).Lines,
+            l => l.FullName == "Arben Demo");
+    }
+}
