@@ -17,6 +17,15 @@ public static class FlightAccess
     public static string? OwnTeamPlanner(Actor actor, State team) =>
         actor.IsPlannerOf(team) ? null : $"Only {team} planners may assign the {team} escort team.";
 
+    /// <summary>
+    /// A manifest entry belongs to its case's state: only that state's planners confirm or withdraw it.
+    /// A case not on the manifest is left to the decision to refuse (409).
+    /// </summary>
+    public static string? EntryOwnerPlanner(Actor actor, Flight flight, Guid caseId) =>
+        flight.EntryOf(caseId) is { } entry && !actor.IsPlannerOf(entry.State)
+            ? $"Only {entry.State} planners may change a {entry.State} returnee's place on the manifest."
+            : null;
+
     /// <summary>Auditors and admins read every flight's history; planners read their states' flights.</summary>
     public static string? HistoryReader(Actor actor, IEnumerable<State> participatingStates) => actor.Role switch
     {

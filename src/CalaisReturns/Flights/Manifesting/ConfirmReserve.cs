@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CalaisReturns.Cases;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
 using FluentValidation;
@@ -48,6 +47,6 @@ public static class ConfirmReserveEndpoint
     public static Task<IResult> Post(Guid flightId, ConfirmReserve command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
         session.Decide<Flight>(flightId, command.ExpectedVersion,
-            f => f.EntryOf(command.CaseId) is { } entry ? CaseAccess.OwnerPlanner(Actor.From(user), entry.State) : null,
+            f => FlightAccess.EntryOwnerPlanner(Actor.From(user), f, command.CaseId),
             f => Decide(command, f, clock.GetUtcNow()), ct);
 }
