@@ -3,6 +3,7 @@ using CalaisReturns.Core.Http;
 using CalaisReturns.Core.Identity;
 using CalaisReturns.Cases;
 using CalaisReturns.Demo;
+using CalaisReturns.Finance;
 using CalaisReturns.Flights;
 using CalaisReturns.Flights.Manifesting;
 using FluentValidation;
@@ -39,6 +40,7 @@ var marten = builder.Services.AddMarten(opts =>
         opts.Events.MetadataConfig.UserNameEnabled = true;
         opts.ConfigureFlights(manifestRules);
         opts.ConfigureCases();
+        opts.ConfigureFinance();
     })
     .UseLightweightSessions()
     // Events appended in a Wolverine-managed session reach the policy handlers through the outbox on commit.

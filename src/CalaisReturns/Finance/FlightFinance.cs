@@ -18,7 +18,7 @@ public sealed record SplitTerms(SplitBasis Basis, IReadOnlyList<StatePercent> Ra
 
 public sealed record SplitProposal(Guid ProposalId, SplitTerms Terms, State ProposedBy);
 
-public sealed record Funding(Guid FundingId, string Funder, State ReceivedBy, Money Amount, string Reference);
+public sealed record ExternalFunding(Guid FundingId, string Funder, State ReceivedBy, Money Amount, string Reference);
 
 public sealed record Settlement(Guid SettlementId, State Payer, State Payee, Money Amount, string Reference, DateOnly PaidOn);
 
@@ -42,7 +42,7 @@ public sealed record FlightFinance(
     SplitProposal? Proposal,
     SplitTerms? Split,
     ExchangeRate? Rate,
-    ImmutableList<Funding> Fundings,
+    ImmutableList<ExternalFunding> Fundings,
     ImmutableList<Settlement> Settlements,
     ImmutableList<State> ConfirmedBy)
 {
@@ -80,7 +80,7 @@ public sealed record FlightFinance(
     public FlightFinance Apply(ExchangeRateFixed e) => Reopened() with { Rate = new ExchangeRate(e.EurPerGbp, e.RateDate, e.Source) };
 
     public FlightFinance Apply(ExternalFundingReceived e) =>
-        Reopened() with { Fundings = Fundings.Add(new Funding(e.FundingId, e.Funder, e.ReceivedBy, e.Amount, e.Reference)) };
+        Reopened() with { Fundings = Fundings.Add(new ExternalFunding(e.FundingId, e.Funder, e.ReceivedBy, e.Amount, e.Reference)) };
 
     public FlightFinance Apply(SettlementRecorded e) =>
         this with { Settlements = Settlements.Add(new Settlement(e.SettlementId, e.Payer, e.Payee, e.Amount, e.Reference, e.PaidOn)) };

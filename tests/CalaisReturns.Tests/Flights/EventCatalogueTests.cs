@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CalaisReturns.Cases;
+using CalaisReturns.Finance;
 using CalaisReturns.Flights;
 using CalaisReturns.Flights.Manifesting;
 using Marten;
@@ -19,9 +20,10 @@ public class EventCatalogueTests
         var options = new StoreOptions();
         options.ConfigureFlights(new ManifestRules());
         options.ConfigureCases();
+        options.ConfigureFinance();
         var catalogue = new JsonObject();
         var events = (Marten.Events.EventGraph)options.Events;
-        foreach (var type in FlightsModule.EventTypes.Concat(CasesModule.EventTypes))
+        foreach (var type in FlightsModule.EventTypes.Concat(CasesModule.EventTypes).Concat(FinanceModule.EventTypes))
         {
             catalogue[events.EventMappingFor(type).EventTypeName] = JsonShape.Of(type);
         }

@@ -13,10 +13,18 @@ public static class AccessPolicies
 
     public const string Planner = "planner";
 
+    public const string Finance = "finance";
+
+    /// <summary>Money is for finance staff, auditors and admins: planners see no money.</summary>
+    public const string MoneyReader = "money-reader";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Reader, p => Known(p).RequireClaim(Claims.Role, Enum.GetNames<Role>()));
         options.AddPolicy(Planner, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Planner)));
+        options.AddPolicy(Finance, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Finance)));
+        options.AddPolicy(MoneyReader, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Finance), nameof(Role.Auditor),
+            nameof(Role.Admin)));
         // An endpoint that forgets to declare a policy still refuses anonymous callers.
         options.FallbackPolicy = Known(new AuthorizationPolicyBuilder()).Build();
     }

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CalaisReturns.Finance.Confirming;
+
+public sealed record ConfirmCostShare(long? ExpectedVersion = null);
+
+public static class ConfirmCostShareEndpoint
+{
+    /// <summary>A state confirms the figures as they now stand; any later change of them withdraws the confirmation.</summary>
+    public static Decision Decide(FlightFinance finance, State state, DateTimeOffset now)
+    {
+        var figures = CostShare.Compute(finance);
+        return figures.Totals is null || figures.Status == CostShareStatus.AwaitingRate
+            ? Decision.Refuse($"The cost share is not final ({figures.Status}); agree the split and fix the rate first.")
+            : finance.ConfirmedBy.Contains(state)
+                ? Decision.Refuse($"{state} has already confirmed the current figures.")
+                : Decision.Accept(new CostShareConfirmed(finance.Id, state, now));
+    }
+
+    [WolverinePost("/api/flights/{flightId}/cost-share/confirmation", OperationId = "ConfirmCostShare",
+        Summary = "Confirm the cost share figures for the caller's state")]
+    [Authorize(Policy = AccessPolicies.Finance)]
+    public static Task<IResult> Post(Guid flightId, ConfirmCostShare command, IDocumentSession session, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        session.DecideAsFinance(flightId, command.ExpectedVersion, user, (f, state) => Decide(f, state, clock.GetUtcNow()), ct);
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CalaisReturns.Finance.Costing;
+
+public sealed record CorrectCost(Money NewAmount, string Reason, long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<CorrectCost>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.NewAmount).SetValidator(new PositiveMoney());
+            RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
+        }
+    }
+}
+
+public static class CorrectCostEndpoint
+{
+    public static Decision Decide(CorrectCost command, FlightFinance finance, Guid lineId, DateTimeOffset now) =>
+        CostLines.RefuseUnlessLive(finance, lineId)
+        ?? Decision.Accept(new CostCorrected(finance.Id, lineId, command.NewAmount, command.Reason.Trim(), now));
+
+    [WolverinePost("/api/flights/{flightId}/costs/{lineId}/correction", OperationId = "CorrectCost",
+        Summary = "Correct the amount of a cost line, with a reason")]
+    [Authorize(Policy = AccessPolicies.Finance)]
+    public static Task<IResult> Post(Guid flightId, Guid lineId, CorrectCost command, IDocumentSession session,
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        session.DecideAsFinance(flightId, command.ExpectedVersion, user,
+            (f, _) => Decide(command, f, lineId, clock.GetUtcNow()), ct,
+            (f, state) => FinanceAccess.LinePayer(f, lineId, state));
+}
+
+public static class CostLines
+{
+    /// <summary>A line is corrected or withdrawn only while it stands: nothing is edited in place.</summary>
+    public static Decision? RefuseUnlessLive(FlightFinance finance, Guid lineId) =>
+        finance.LineOf(lineId) switch
+        {
+            null => Decision.Refuse($"There is no cost line {lineId} on this flight."),
+            { Withdrawn: true } => Decision.Refuse($"Cost line {lineId} is withdrawn."),
+            _ => null,
+        };
+}

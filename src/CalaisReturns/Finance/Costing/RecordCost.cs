@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CalaisReturns.Finance.Costing;
+
+/// <summary>
+/// Records a cost the caller's state paid. <see cref="Shared"/> defaults by category: a state's own
+/// escorts, medics and interpreters are national; everything else (the charter, cancellation fees…)
+/// is shared. <see cref="LineId"/> may be chosen by the client (UUIDv7) to make a retry harmless.
+/// </summary>
+public sealed record RecordCost(
+    CostCategory Category,
+    string Description,
+    Money Amount,
+    string InvoiceReference,
+    bool? Shared = null,
+    string? Reason = null,
+    Guid? LineId = null,
+    long? ExpectedVersion = null)
+{
+    public static bool SharedByDefault(CostCategory category) =>
+        category is not (CostCategory.Escorts or CostCategory.Medical or CostCategory.Interpreters);
+
+    public sealed class Validator : AbstractValidator<RecordCost>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Category).IsInEnum();
+            RuleFor(c => c.Description).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Amount).SetValidator(new PositiveMoney());
+            RuleFor(c => c.InvoiceReference).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.Reason).MaximumLength(500);
+            RuleFor(c => c.LineId).Must(id => id!.Value.Version == 7).When(c => c.LineId is not null)
+                .WithMessage("A client-chosen line id must be a version 7 UUID.");
+        }
+    }
+}
+
+public static class RecordCostEndpoint
+{
+    public static Decision Decide(RecordCost command, FlightFinance finance, State paidBy, Guid lineId, DateTimeOffset now)
+    {
+        if (finance.LineOf(lineId) is not null)
+        {
+            return Decision.Refuse($"Cost line {lineId} is already recorded.");
+        }
+
+        if (CostShare.Compute(finance).Status == CostShareStatus.Reconciled && string.IsNullOrWhiteSpace(command.Reason))
+        {
+            return Decision.Refuse("The flight is reconciled; a new cost needs a reason, and reopens it.");
+        }
+
+        return Decision.Accept(new CostRecorded(finance.Id, lineId, command.Category, command.Description.Trim(),
+            command.Amount, paidBy, command.Shared ?? RecordCost.SharedByDefault(command.Category),
+            command.InvoiceReference.Trim(), command.Reason?.Trim(), now));
+    }
+
+    [WolverinePost("/api/flights/{flightId}/costs", OperationId = "RecordCost", Summary = "Record a cost the caller's state paid")]
+    [Authorize(Policy = AccessPolicies.Finance)]
+    public static Task<IResult> Post(Guid flightId, RecordCost command, IDocumentSession session, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return session.DecideAsFinance(flightId, command.ExpectedVersion, user,
+            (f, state) => Decide(command, f, state, command.LineId ?? Guid.CreateVersion7(now), now), ct);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CalaisReturns.Finance.Funding;
+
+/// <summary>Money the caller's state received from a third party for the flight (e.g. Frontex co-financing).</summary>
+public sealed record RecordExternalFunding(string Funder, Money Amount, string Reference, long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<RecordExternalFunding>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Funder).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.Amount).SetValidator(new PositiveMoney());
+            RuleFor(c => c.Reference).NotEmpty().MaximumLength(100);
+        }
+    }
+}
+
+public static class RecordExternalFundingEndpoint
+{
+    public static ExternalFundingReceived Decide(RecordExternalFunding command, FlightFinance finance, State receivedBy,
+        Guid fundingId, DateTimeOffset now) =>
+        new(finance.Id, fundingId, command.Funder.Trim(), receivedBy, command.Amount, command.Reference.Trim(), now);
+
+    [WolverinePost("/api/flights/{flightId}/external-funding", OperationId = "RecordExternalFunding",
+        Summary = "Record third-party funding the caller's state received")]
+    [Authorize(Policy = AccessPolicies.Finance)]
+    public static Task<IResult> Post(Guid flightId, RecordExternalFunding command, IDocumentSession session,
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return session.DecideAsFinance(flightId, command.ExpectedVersion, user,
+            (f, state) => Decision.Accept(Decide(command, f, state, Guid.CreateVersion7(now), now)), ct);
+    }
+}

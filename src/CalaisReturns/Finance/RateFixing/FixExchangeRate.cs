@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CalaisReturns.Finance.RateFixing;
+
+/// <summary>Fixes the flight's EUR/GBP rate once; replacing it later needs a reason.</summary>
+public sealed record FixExchangeRate(decimal EurPerGbp, DateOnly RateDate, string Source, string? Reason = null,
+    long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<FixExchangeRate>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.EurPerGbp).GreaterThan(0)
+                .Must(r => r.Scale >= 4).WithMessage("Give the rate to 4 to 6 decimal places, e.g. 1.285714.")
+                .PrecisionScale(12, 6, ignoreTrailingZeros: true);
+            RuleFor(c => c.RateDate).Must(d => d.Year >= 1999).WithMessage("The rate date is not plausible.");
+            RuleFor(c => c.Source).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Reason).MaximumLength(500);
+        }
+    }
+}
+
+public static class FixExchangeRateEndpoint
+{
+    public static Decision Decide(FixExchangeRate command, FlightFinance finance, DateTimeOffset now) =>
+        finance.Rate is { } fixedRate && string.IsNullOrWhiteSpace(command.Reason)
+            ? Decision.Refuse($"The rate is already fixed ({fixedRate.EurPerGbp} EUR per GBP, {fixedRate.Source}); "
+                + "a new rate needs a reason.")
+            : Decision.Accept(new ExchangeRateFixed(finance.Id, command.EurPerGbp, command.RateDate, command.Source.Trim(),
+                command.Reason?.Trim(), now));
+
+    [WolverinePost("/api/flights/{flightId}/exchange-rate", OperationId = "FixExchangeRate",
+        Summary = "Fix the flight's EUR/GBP rate, with its date and source")]
+    [Authorize(Policy = AccessPolicies.Finance)]
+    public static Task<IResult> Post(Guid flightId, FixExchangeRate command, IDocumentSession session, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        session.DecideAsFinance(flightId, command.ExpectedVersion, user, (f, _) => Decide(command, f, clock.GetUtcNow()), ct);
+}

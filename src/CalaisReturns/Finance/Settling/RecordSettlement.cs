@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CalaisReturns.Finance.Settling;
+
+/// <summary>
+/// Records a payment between the states towards the outstanding balance: from the debtor to the
+/// creditor, or back as a refund when corrections left the debtor overpaid. Never more than is outstanding.
+/// </summary>
+public sealed record RecordSettlement(Money Amount, string Reference, DateOnly PaidOn, long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<RecordSettlement>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.Amount).SetValidator(new PositiveMoney());
+            RuleFor(c => c.Reference).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.PaidOn).Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+                .WithMessage("A settlement is recorded once it has been paid.");
+        }
+    }
+}
+
+public static class RecordSettlementEndpoint
+{
+    public static Decision Decide(RecordSettlement command, FlightFinance finance, Guid settlementId, DateTimeOffset now)
+    {
+        var figures = CostShare.Compute(finance);
+        if (figures.Totals is not { Debtor: { } debtor, Creditor: { } creditor } totals || totals.Outstanding == 0)
+        {
+            return Decision.Refuse(figures.Totals is null
+                ? $"The cost share is not final ({figures.Status}); agree the split and fix the rate first."
+                : "Nothing is outstanding between the states.");
+        }
+
+        if (command.Amount.Currency != figures.SettlementCurrency)
+        {
+            return Decision.Refuse($"Settlements are in the agreed settlement currency, {figures.SettlementCurrency}.");
+        }
+
+        var (payer, payee) = totals.Outstanding > 0 ? (debtor, creditor) : (creditor, debtor);
+        return command.Amount.Amount > Math.Abs(totals.Outstanding)
+            ? Decision.Refuse($"{payer} owes {payee} {Math.Abs(totals.Outstanding)} {figures.SettlementCurrency}; "
+                + "a settlement cannot exceed what is outstanding.")
+            : Decision.Accept(new SettlementRecorded(finance.Id, settlementId, payer, payee, command.Amount,
+                command.Reference.Trim(), command.PaidOn, now));
+    }
+
+    [WolverinePost("/api/flights/{flightId}/settlements", OperationId = "RecordSettlement",
+        Summary = "Record a payment between the states towards the outstanding balance")]
+    [Authorize(Policy = AccessPolicies.Finance)]
+    public static Task<IResult> Post(Guid flightId, RecordSettlement command, IDocumentSession session, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return session.DecideAsFinance(flightId, command.ExpectedVersion, user,
+            (f, _) => Decide(command, f, Guid.CreateVersion7(now), now), ct);
+    }
+}

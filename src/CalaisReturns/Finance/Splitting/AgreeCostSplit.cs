@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CalaisReturns.Finance.Splitting;
+
+public sealed record AgreeCostSplit(Guid ProposalId, long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<AgreeCostSplit>
+    {
+        public Validator() => RuleFor(c => c.ProposalId).NotEmpty();
+    }
+}
+
+public static class AgreeCostSplitEndpoint
+{
+    /// <summary>One state alone cannot impose a split: the other agrees (a one-state flight agrees with itself).</summary>
+    public static Decision Decide(AgreeCostSplit command, FlightFinance finance, State agreeing, DateTimeOffset now) =>
+        finance.Proposal is not { } proposal || proposal.ProposalId != command.ProposalId
+            ? Decision.Refuse("There is no pending split proposal with that id.")
+            : proposal.ProposedBy == agreeing && finance.States.Count > 1
+                ? Decision.Refuse($"The split was proposed by {agreeing}; the other state's finance must agree to it.")
+                : Decision.Accept(new CostSplitAgreed(finance.Id, proposal.ProposalId, agreeing, now));
+
+    [WolverinePost("/api/flights/{flightId}/cost-split/agreement", OperationId = "AgreeCostSplit",
+        Summary = "Agree to the other state's split proposal")]
+    [Authorize(Policy = AccessPolicies.Finance)]
+    public static Task<IResult> Post(Guid flightId, AgreeCostSplit command, IDocumentSession session, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        session.DecideAsFinance(flightId, command.ExpectedVersion, user,
+            (f, state) => Decide(command, f, state, clock.GetUtcNow()), ct);
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CalaisReturns.Finance.Splitting;
+
+/// <summary>Proposes how shared cost is divided; it takes effect when the other state's finance agrees.</summary>
+public sealed record ProposeCostSplit(
+    SplitBasis Basis,
+    Currency SettlementCurrency,
+    IReadOnlyList<StatePercent>? Ratios = null,
+    long? ExpectedVersion = null)
+{
+    public sealed class Validator : AbstractValidator<ProposeCostSplit>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Basis).IsInEnum();
+            RuleFor(c => c.SettlementCurrency).IsInEnum();
+            When(c => c.Basis == SplitBasis.FixedRatio, () =>
+            {
+                RuleFor(c => c.Ratios).NotEmpty().WithMessage("A fixed ratio needs a percentage for each state.")
+                    .Must(r => r!.Sum(x => x.Percent) == 100m).WithMessage("The percentages must sum to 100.")
+                    .Must(r => r!.Select(x => x.State).Distinct().Count() == r!.Count).WithMessage("Each state may be listed once.");
+                RuleForEach(c => c.Ratios).Must(r => r.Percent is >= 0 and <= 100 && r.Percent == decimal.Round(r.Percent, 2))
+                    .WithMessage("A percentage is 0 to 100 with at most 2 decimals.");
+            }).Otherwise(() => RuleFor(c => c.Ratios).Empty().WithMessage("Only a fixed ratio takes percentages."));
+        }
+    }
+}
+
+public static class ProposeCostSplitEndpoint
+{
+    public static Decision Decide(ProposeCostSplit command, FlightFinance finance, State proposer, Guid proposalId,
+        DateTimeOffset now) =>
+        command.Ratios?.FirstOrDefault(r => !finance.Participates(r.State)) is { } outsider
+            ? Decision.Refuse($"{outsider.State} does not participate in this flight.")
+            : Decision.Accept(new CostSplitProposed(finance.Id, proposalId, command.Basis, command.Ratios ?? [],
+                command.SettlementCurrency, proposer, now));
+
+    [WolverinePost("/api/flights/{flightId}/cost-split", OperationId = "ProposeCostSplit",
+        Summary = "Propose the split basis and settlement currency")]
+    [Authorize(Policy = AccessPolicies.Finance)]
+    public static Task<IResult> Post(Guid flightId, ProposeCostSplit command, IDocumentSession session, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return session.DecideAsFinance(flightId, command.ExpectedVersion, user,
+            (f, state) => Decide(command, f, state, Guid.CreateVersion7(now), now), ct);
+    }
+}
