@@ -13,7 +13,13 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
     public static readonly string[] WriteEndpoints =
         ["plan", "charter", "seat-allocation", "escort-team", "monitor", "reschedule", "departure", "completion",
             "cancellation", "manifest", "manifest/confirmation", "manifest/withdrawal", "manifest/lock",
-            "case", "case/travel-document", "case/barriers", "case/barriers/lifting", "case/closure", "case/erasure"];
+            "case", "case/travel-document", "case/barriers", "case/barriers/lifting", "case/closure", "case/erasure",
+            "cost-split", "costs", "costs/correction", "costs/withdrawal", "exchange-rate", "external-funding", "settlements",
+            "cost-share/confirmation"];
+
+    /// <summary>Agreeing to a split is left out: a proposer's own agreement is a 409 refusal, tested with the finance API.</summary>
+    private static readonly string[] FinanceEndpoints = [.. WriteEndpoints.Where(e => e.StartsWith("cost") || e is
+        "exchange-rate" or "external-funding" or "settlements")];
 
     public static TheoryData<string, Role?, State?> Matrix()
     {
@@ -47,6 +53,11 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
         if (endpoint.StartsWith("case"))
         {
             return await PrepareCase(endpoint);
+        }
+
+        if (FinanceEndpoints.Contains(endpoint))
+        {
+            return await PrepareFinance(endpoint);
         }
 
         if (endpoint.StartsWith("manifest"))
@@ -137,9 +148,53 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
         return ($"/api/cases/{id}/{endpoint["case/".Length..]}", body);
     }
 
-    /// <summary>Opening a case is for any planner (for their own state); everything else here is UK planners' only.</summary>
+    /// <summary>A UK-led UK/FR flight with a split agreed (unless proposing one), a rate and a UK cost line as needed.</summary>
+    private async Task<(string Url, object Body)> PrepareFinance(string endpoint)
+    {
+        var (uk, fr) = (Actors.Of(Role.Finance, State.UK), Actors.Of(Role.Finance, State.FR));
+        var flight = await App.ReadyFlight();
+        var split = new { basis = "PerSeatAllocated", settlementCurrency = "GBP" };
+        if (endpoint == "cost-split")
+        {
+            return ($"/api/flights/{flight}/cost-split", split);
+        }
+
+        await App.Post($"/api/flights/{flight}/cost-split", split, actor: fr);
+        var share = await App.GetJson<CalaisReturns.Finance.Sharing.FlightCostShare>($"/api/flights/{flight}/cost-share", uk);
+        await App.Post($"/api/flights/{flight}/cost-split/agreement", new { proposalId = share.Facts.Proposal!.ProposalId }, actor: uk);
+        await App.Post($"/api/flights/{flight}/exchange-rate", new { eurPerGbp = 1.2000m, rateDate = "2026-06-30", source = "ECB" },
+            actor: uk);
+        var line = Guid.CreateVersion7();
+        await App.Post($"/api/flights/{flight}/costs", new
+        {
+            category = "Charter", description = "Charter", amount = new { amount = 1000m, currency = "GBP" },
+            invoiceReference = "INV-1", lineId = line,
+        }, actor: uk);
+
+        var money = new { amount = 100m, currency = "GBP" };
+        return endpoint switch
+        {
+            "costs" => ($"/api/flights/{flight}/costs",
+                new { category = "Other", description = "Other", amount = money, invoiceReference = "INV-2" }),
+            "costs/correction" => ($"/api/flights/{flight}/costs/{line}/correction", new { newAmount = money, reason = "Credit" }),
+            "costs/withdrawal" => ($"/api/flights/{flight}/costs/{line}/withdrawal", new { reason = "Duplicate" }),
+            "exchange-rate" => ($"/api/flights/{flight}/exchange-rate",
+                new { eurPerGbp = 1.2345m, rateDate = "2026-06-30", source = "ECB", reason = "Corrected" }),
+            "external-funding" => ($"/api/flights/{flight}/external-funding",
+                new { funder = "Frontex", amount = money, reference = "FX-1" }),
+            "settlements" => ($"/api/flights/{flight}/settlements", new { amount = money, reference = "T-1", paidOn = "2026-06-30" }),
+            _ => ($"/api/flights/{flight}/cost-share/confirmation", new { }),
+        };
+    }
+
+    /// <summary>
+    /// Opening a case is for any planner (for their own state); finance commands are for finance staff of
+    /// either state, but a cost line only for the state that paid it (the UK here); everything else is UK planners'.
+    /// </summary>
     private static bool Allowed(string endpoint, Role role, State state) =>
-        role == Role.Planner && (endpoint == "case" || state == State.UK);
+        FinanceEndpoints.Contains(endpoint)
+            ? role == Role.Finance && (!endpoint.StartsWith("costs/") || state == State.UK)
+            : role == Role.Planner && (endpoint == "case" || state == State.UK);
 
     [Theory]
     [MemberData(nameof(Matrix))]
