@@ -8,6 +8,7 @@ using CalaisReturns.Flights;
 using CalaisReturns.Flights.Manifesting;
 using FluentValidation;
 using JasperFx;
+using JasperFx.Events.Daemon;
 using JasperFx.Core;
 using Npgsql;
 using Wolverine.ErrorHandling;
@@ -43,6 +44,7 @@ var marten = builder.Services.AddMarten(opts =>
         opts.ConfigureFinance();
     })
     .UseLightweightSessions()
+    .AddAsyncDaemon(DaemonMode.Solo)
     // Events appended in a Wolverine-managed session reach the policy handlers through the outbox on commit.
     .IntegrateWithWolverine(w => w.UseFastEventForwarding = true);
 // Outside production the schema follows the code at start-up; production applies it with `db-apply`.
@@ -76,7 +78,7 @@ builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o =>
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddCalaisAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddApiLimits(limits);
-builder.Services.AddCalaisHealthChecks(connectionString);
+builder.Services.AddCalaisHealthChecks(connectionString, builder.Configuration);
 builder.Services.AddCalaisOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ExceptionProblems>();

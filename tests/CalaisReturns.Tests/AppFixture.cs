@@ -2,6 +2,7 @@ using Alba;
 using CalaisReturns.Core.Identity;
 using JasperFx.CommandLine;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,12 +63,19 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Each test starts from no data and the same instant.</summary>
+    /// <summary>Each test starts from no data, the same instant and flight references numbered from 1.</summary>
     public async Task ResetAsync()
     {
         Clock.Now = Start;
         await Host.ResetAllMartenDataAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var restart = new NpgsqlCommand($"delete from {Schema}.flight_reference_counter", connection);
+        await restart.ExecuteNonQueryAsync();
     }
+
+    /// <summary>Waits until the async daemon has caught up with every event appended so far.</summary>
+    public Task ProjectionsCaughtUp() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
     public async Task DisposeAsync()
     {

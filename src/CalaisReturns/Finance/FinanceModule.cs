@@ -1,3 +1,4 @@
+using CalaisReturns.Finance.Reporting;
 using CalaisReturns.Finance.Sharing;
 using JasperFx.Events.Projections;
 using Marten;
@@ -18,6 +19,7 @@ public static class FinanceModule
     {
         options.Events.AddEventTypes(EventTypes);
         options.Projections.Add<FlightCostShareProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<CostShareMonthProjection>(ProjectionLifecycle.Async);
         return options;
     }
 }

@@ -1,30 +1,31 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Marten.Events.Daemon;
 using Npgsql;
 
 namespace CalaisReturns.Core.Http;
 
 /// <summary>
-/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: it can also reach PostgreSQL,
-/// so a load balancer stops sending traffic during an outage and resumes by itself afterwards.
+/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: it can also reach PostgreSQL and
+/// the async projections are no more than <c>Health:MaxProjectionLag</c> events behind, so a load
+/// balancer stops sending traffic during an outage and resumes by itself afterwards.
 /// </summary>
 public static class Health
 {
-    private const string Ready = "ready";
-
-    public static IServiceCollection AddCalaisHealthChecks(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddCalaisHealthChecks(this IServiceCollection services, string connectionString,
+        IConfiguration configuration)
     {
         services.AddHealthChecks()
             .Add(new HealthCheckRegistration("postgres", _ => new PostgresCheck(connectionString), HealthStatus.Unhealthy,
-                [Ready], TimeSpan.FromSeconds(3)));
+                [], TimeSpan.FromSeconds(3)))
+            .AddMartenAsyncDaemonHealthCheck(configuration.GetValue("Health:MaxProjectionLag", 1000));
         return services;
     }
 
     public static void MapCalaisHealthChecks(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) })
-            .AllowAnonymous();
+        app.MapHealthChecks("/health/ready").AllowAnonymous();
     }
 
     private sealed class PostgresCheck(string connectionString) : IHealthCheck

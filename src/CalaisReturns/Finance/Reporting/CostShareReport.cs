@@ -37,6 +37,7 @@ public sealed record ReportFlight(
     CostShareStatus Status,
     Currency? SettlementCurrency,
     decimal? SharedTotal,
+    IReadOnlyList<ReportStateFigures> States,
     Owing? Outstanding);
 
 /// <summary>
@@ -78,7 +79,9 @@ public sealed class CostShareReport
                 .Select(g => Section(g.Key, [.. g]))],
             FlightList = [.. computed.Select(c => new ReportFlight(c.Facts.Id, c.Facts.Reference, c.Facts.CountryOfReturn,
                 c.Facts.ScheduledDeparture, c.Facts.Cancelled, Flown(c.Facts), c.Figures.Status, c.Figures.SettlementCurrency,
-                c.Figures.Totals?.SharedTotal, c.Figures.Totals is { } t ? Owed(t.Debtor, t.Creditor, t.Outstanding) : null))],
+                c.Figures.Totals?.SharedTotal,
+                [.. c.Figures.Totals?.States.Select(s => new ReportStateFigures(s.State, s.Share, s.Paid, s.Balance, s.National)) ?? []],
+                c.Figures.Totals is { } t ? Owed(t.Debtor, t.Creditor, t.Outstanding) : null))],
         };
     }
 
