@@ -15,7 +15,7 @@ public static class ConfirmCostShareEndpoint
     public static Decision Decide(FlightFinance finance, State state, DateTimeOffset now)
     {
         var figures = CostShare.Compute(finance);
-        return figures.Totals is null || figures.Status == CostShareStatus.AwaitingRate
+        return figures.Status is CostShareStatus.AwaitingSplit or CostShareStatus.AwaitingRate
             ? Decision.Refuse($"The cost share is not final ({figures.Status}); agree the split and fix the rate first.")
             : finance.ConfirmedBy.Contains(state)
                 ? Decision.Refuse($"{state} has already confirmed the current figures.")

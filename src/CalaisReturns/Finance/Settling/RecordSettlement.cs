@@ -31,11 +31,14 @@ public static class RecordSettlementEndpoint
     public static Decision Decide(RecordSettlement command, FlightFinance finance, Guid settlementId, DateTimeOffset now)
     {
         var figures = CostShare.Compute(finance);
+        if (figures.Status is CostShareStatus.AwaitingSplit or CostShareStatus.AwaitingRate)
+        {
+            return Decision.Refuse($"The cost share is not final ({figures.Status}); agree the split and fix the rate first.");
+        }
+
         if (figures.Totals is not { Debtor: { } debtor, Creditor: { } creditor } totals || totals.Outstanding == 0)
         {
-            return Decision.Refuse(figures.Totals is null
-                ? $"The cost share is not final ({figures.Status}); agree the split and fix the rate first."
-                : "Nothing is outstanding between the states.");
+            return Decision.Refuse("Nothing is outstanding between the states.");
         }
 
         if (command.Amount.Currency != figures.SettlementCurrency)
