@@ -1,6 +1,10 @@
 using CalaisReturns.Cases;
 using CalaisReturns.Cases.Opening;
 using CalaisReturns.Core;
+using CalaisReturns.Finance;
+using CalaisReturns.Finance.Costing;
+using CalaisReturns.Finance.RateFixing;
+using CalaisReturns.Finance.Splitting;
 using CalaisReturns.Flights;
 using CalaisReturns.Flights.Allocating;
 using CalaisReturns.Flights.Booking;
@@ -33,7 +37,10 @@ public static class DemoDataRegistration
 internal sealed class DemoData(IDocumentStore store, TimeProvider clock, ManifestRules rules, ILogger<DemoData> log)
     : IHostedService
 {
-    private sealed record DemoFlight(Guid Id, PlanFlight Plan, params Func<Flight, DateTimeOffset, Decision>[] Steps);
+    private sealed record DemoFlight(Guid Id, PlanFlight Plan, params Func<Flight, DateTimeOffset, Decision>[] Steps)
+    {
+        public Func<FlightFinance, DateTimeOffset, Decision>[] FinanceSteps { get; init; } = [];
+    }
 
     private sealed record DemoCase(Guid Id, State State, OpenCase Open);
 
@@ -73,14 +80,17 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
             var flight = Flight.Create(planned);
             foreach (var step in demo.Steps)
             {
-                var decision = step(flight, now);
-                if (decision.Refusal is { } refusal)
-                {
-                    throw new InvalidOperationException($"Demo flight {reference} was refused: {refusal}");
-                }
+                var decided = Accepted(step(flight, now), reference);
+                events.AddRange(decided);
+                flight = decided.Aggregate(flight, Flight.Fold);
+            }
 
-                events.AddRange(decision.Events);
-                flight = decision.Events.Aggregate(flight, Flight.Fold);
+            var finance = events.Aggregate((FlightFinance?)null, FlightFinance.Fold)!;
+            foreach (var step in demo.FinanceSteps)
+            {
+                var decided = Accepted(step(finance, now), reference);
+                events.AddRange(decided);
+                finance = decided.Aggregate(finance, FlightFinance.Fold);
             }
 
             session.Events.StartStream<Flight>(demo.Id, events);
@@ -92,6 +102,11 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private static IReadOnlyList<object> Accepted(Decision decision, string reference) =>
+        decision.Refusal is { } refusal
+            ? throw new InvalidOperationException($"Demo flight {reference} was refused: {refusal}")
+            : decision.Events;
 
     private async Task<ReturneeCase> SeedCase(DemoCase demo, DateTimeOffset now, CancellationToken ct)
     {
@@ -112,6 +127,10 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
         return events.Aggregate((ReturneeCase?)null, ReturneeCase.Fold)!;
     }
 
+    private static readonly Guid DemoProposal = Guid.Parse("0193a1c0-0000-7000-a000-000000000001");
+
+    private static Guid DemoLine(int n) => Guid.Parse($"0193a1c0-0000-7000-b000-{n:000000000000}");
+
     private static IEnumerable<DemoFlight> Flights(DateTimeOffset now, Dictionary<Guid, ReturneeCase> cases,
         ManifestRules rules)
     {
@@ -130,7 +149,24 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
             (f, t) => AssignMonitorEndpoint.Decide(new AssignMonitor("Independent Monitoring Boards"), f, t),
             Manifest(0, ManifestStatus.Confirmed),
             Manifest(1, ManifestStatus.Reserve),
-            Manifest(2, ManifestStatus.Confirmed));
+            Manifest(2, ManifestStatus.Confirmed))
+        {
+            // The cost-sharing worked example of the 2014 UK/France statement, at its own rate.
+            FinanceSteps =
+            [
+                (f, t) => ProposeCostSplitEndpoint.Decide(new ProposeCostSplit(SplitBasis.FixedRatio, Currency.GBP,
+                    [new StatePercent(State.UK, 50), new StatePercent(State.FR, 50)]), f, State.FR, DemoProposal, t),
+                (f, t) => AgreeCostSplitEndpoint.Decide(new AgreeCostSplit(DemoProposal), f, State.UK, t),
+                (f, t) => FixExchangeRateEndpoint.Decide(new FixExchangeRate(1.285714m, new DateOnly(2014, 8, 29),
+                    "ECB reference rate 2014-08-29"), f, t),
+                (f, t) => RecordCostEndpoint.Decide(new RecordCost(CostCategory.Charter, "Charter STN-TIA",
+                    new Money(174_468.00m, Currency.GBP), "TA-2026-117"), f, State.UK, DemoLine(1), t),
+                (f, t) => RecordCostEndpoint.Decide(new RecordCost(CostCategory.Accommodation, "French escorts' hotel",
+                    new Money(12_300.00m, Currency.EUR), "HOTEL-8841"), f, State.FR, DemoLine(2), t),
+                (f, t) => RecordCostEndpoint.Decide(new RecordCost(CostCategory.Escorts, "UK escorts",
+                    new Money(21_000.00m, Currency.GBP), "ESC-2026-05"), f, State.UK, DemoLine(3), t),
+            ],
+        };
         yield return new DemoFlight(Guid.Parse("0193a1c0-0000-7000-8000-000000000002"),
             new PlanFlight(State.FR, [State.FR, State.UK], "XK", "CDG", "PRN", day.AddDays(20).AddHours(9)),
             (f, t) => BookCharterEndpoint.Decide(new BookCharter("ASL Airlines France", "B737-800", 189,

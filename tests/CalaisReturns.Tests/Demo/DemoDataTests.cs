@@ -2,6 +2,9 @@ using CalaisReturns.Cases.Summaries;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
 using CalaisReturns.Demo;
+using CalaisReturns.Finance;
+using CalaisReturns.Finance.Reporting;
+using CalaisReturns.Finance.Sharing;
 using CalaisReturns.Flights;
 using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Flights.Scheduling;
@@ -29,5 +32,13 @@ public class DemoDataTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal(3, (await App.GetJson<List<CaseSummary>>("/api/cases", Actors.Of(Role.Auditor, State.UK))).Count);
         Assert.Contains((await App.GetJson<ManifestView>($"/api/flights/{albania.Id}/manifest")).Lines,
             l => l.FullName == "Arben Demo");
+
+        var finance = Actors.Of(Role.Finance, State.UK);
+        var share = await App.GetJson<FlightCostShare>($"/api/flights/{albania.Id}/cost-share", finance);
+        Assert.Equal((CostShareStatus.Open, State.FR, 82_450.66m),
+            (share.Figures.Status, share.Figures.Totals!.Debtor, share.Figures.Totals.Outstanding));
+        await App.ProjectionsCaughtUp();
+        var report = await App.GetJson<CostShareReport>("/api/reports/cost-share?period=2026-07", finance);
+        Assert.Equal(184_034.67m, report.Currencies.Single().SharedTotal);
     }
 }
