@@ -1,21 +1,17 @@
 using System.Text.Json.Serialization;
 using CalaisReturns.Core.Http;
-using CalaisReturns.Core.Identity;
 using CalaisReturns.Cases;
 using CalaisReturns.Demo;
 using CalaisReturns.Finance;
 using CalaisReturns.Flights;
 using CalaisReturns.Flights.Manifesting;
-using FluentValidation;
 using JasperFx;
 using JasperFx.Events.Daemon;
 using JasperFx.Core;
 using Npgsql;
 using Wolverine.ErrorHandling;
-using Marten;
 using Weasel.Core;
 using Wolverine;
-using Wolverine.Http;
 using Wolverine.Marten;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using CalaisReturns.Core;
-using CalaisReturns.Core.Identity;
-using Marten;
 
 namespace CalaisReturns.Cases;
 

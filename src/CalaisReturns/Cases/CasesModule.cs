@@ -1,6 +1,5 @@
 using CalaisReturns.Cases.Summaries;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace CalaisReturns.Cases;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CalaisReturns.Core;
 
 namespace CalaisReturns.Cases;
 

@@ -1,5 +1,4 @@
 using CalaisReturns.Core.Http;
-using Marten;
 
 namespace CalaisReturns.Core;
 

@@ -1,6 +1,5 @@
 using CalaisReturns.Cases;
 using CalaisReturns.Cases.Opening;
-using CalaisReturns.Core;
 using CalaisReturns.Finance;
 using CalaisReturns.Finance.Costing;
 using CalaisReturns.Finance.RateFixing;
@@ -12,7 +11,6 @@ using CalaisReturns.Flights.Cancelling;
 using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Flights.Planning;
 using CalaisReturns.Flights.Staffing;
-using Marten;
 
 namespace CalaisReturns.Demo;
 

@@ -1,4 +1,3 @@
-using CalaisReturns.Core;
 
 namespace CalaisReturns.Finance;
 

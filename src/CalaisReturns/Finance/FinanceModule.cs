@@ -1,7 +1,6 @@
 using CalaisReturns.Finance.Reporting;
 using CalaisReturns.Finance.Sharing;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace CalaisReturns.Finance;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CalaisReturns.Core;
 using CalaisReturns.Flights;
 
 namespace CalaisReturns.Finance;

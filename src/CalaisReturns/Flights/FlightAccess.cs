@@ -1,6 +1,3 @@
-using CalaisReturns.Core;
-using CalaisReturns.Core.Identity;
-
 namespace CalaisReturns.Flights;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using CalaisReturns.Core;
-using CalaisReturns.Core.Identity;
-using Marten;
-
 namespace CalaisReturns.Flights;
 
 public static class FlightCommands

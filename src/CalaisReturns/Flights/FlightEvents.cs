@@ -1,5 +1,3 @@
-using CalaisReturns.Core;
-
 namespace CalaisReturns.Flights;
 
 // Events of the ReturnsFlight stream. Facts only, never derived totals. Their stored names and

@@ -2,7 +2,6 @@ using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Flights.Planning;
 using CalaisReturns.Flights.Scheduling;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace CalaisReturns.Flights;
 

@@ -1,10 +1,4 @@
-using System.Security.Claims;
-using CalaisReturns.Core;
-using CalaisReturns.Core.Identity;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace CalaisReturns.Cases.Erasing;
 

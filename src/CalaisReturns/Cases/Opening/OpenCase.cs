@@ -1,13 +1,6 @@
-using System.Security.Claims;
 using CalaisReturns.Cases.Summaries;
-using CalaisReturns.Core;
 using CalaisReturns.Core.Http;
-using CalaisReturns.Core.Identity;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CalaisReturns.Cases.Opening;
 

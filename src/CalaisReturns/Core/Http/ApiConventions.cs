@@ -1,7 +1,5 @@
 using System.Reflection;
-using CalaisReturns.Core.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CalaisReturns.Core.Http;
 

@@ -1,4 +1,3 @@
-using Marten;
 
 namespace CalaisReturns.Core.Identity;
 

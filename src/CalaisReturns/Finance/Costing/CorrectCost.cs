@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using CalaisReturns.Core;
-using CalaisReturns.Core.Identity;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace CalaisReturns.Finance.Costing;
 

@@ -1,8 +1,6 @@
-using CalaisReturns.Core;
 using CalaisReturns.Flights;
 using JasperFx.Events;
 using JasperFx.Events.Grouping;
-using Marten;
 using Marten.Events.Projections;
 
 namespace CalaisReturns.Finance.Reporting;

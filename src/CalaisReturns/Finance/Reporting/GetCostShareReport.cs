@@ -1,10 +1,5 @@
-using CalaisReturns.Core;
 using CalaisReturns.Core.Http;
-using CalaisReturns.Core.Identity;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CalaisReturns.Finance.Reporting;
 

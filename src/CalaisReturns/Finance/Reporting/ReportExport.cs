@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CalaisReturns.Core;
 using MiniExcelLibs;
 
 namespace CalaisReturns.Finance.Reporting;

@@ -1,4 +1,3 @@
-using CalaisReturns.Core;
 using JasperFx;
 using JasperFx.Events;
 using Marten.Events.Aggregation;

@@ -1,9 +1,5 @@
 using CalaisReturns.Core.Http;
-using CalaisReturns.Core.Identity;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CalaisReturns.Finance.Sharing;
 

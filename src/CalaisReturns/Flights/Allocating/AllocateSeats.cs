@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using CalaisReturns.Core;
-using CalaisReturns.Core.Identity;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace CalaisReturns.Flights.Allocating;
 
 /// <summary>Sets the seats each listed state may fill with its returnees and its escort team.</summary>

@@ -1,11 +1,4 @@
-using System.Security.Claims;
-using CalaisReturns.Core;
-using CalaisReturns.Core.Identity;
 using CalaisReturns.Flights.Manifesting;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace CalaisReturns.Flights.Cancelling;
 

@@ -1,11 +1,6 @@
-using System.Security.Claims;
 using CalaisReturns.Core.Http;
-using CalaisReturns.Core.Identity;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CalaisReturns.Flights.History;
 

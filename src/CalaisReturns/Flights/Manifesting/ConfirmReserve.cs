@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using CalaisReturns.Core;
-using CalaisReturns.Core.Identity;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace CalaisReturns.Flights.Manifesting;
 
 /// <summary>Promotes a reserve into a free seat of its state's allocation (reserves fly only if promoted).</summary>

@@ -1,10 +1,4 @@
-using System.Security.Claims;
 using CalaisReturns.Cases.Summaries;
-using CalaisReturns.Core;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using CalaisReturns.Core.Identity;
-using Wolverine.Http;
 
 namespace CalaisReturns.Flights.Manifesting;
 

@@ -1,14 +1,7 @@
-using System.Security.Claims;
 using CalaisReturns.Cases;
 using CalaisReturns.Cases.Summaries;
-using CalaisReturns.Core;
 using CalaisReturns.Core.Http;
-using CalaisReturns.Core.Identity;
 using CalaisReturns.Flights.Scheduling;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace CalaisReturns.Flights.Manifesting;
 

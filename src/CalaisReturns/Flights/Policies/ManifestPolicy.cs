@@ -1,5 +1,4 @@
 using CalaisReturns.Cases;
-using CalaisReturns.Core;
 using CalaisReturns.Flights.Manifesting;
 
 namespace CalaisReturns.Flights.Policies;

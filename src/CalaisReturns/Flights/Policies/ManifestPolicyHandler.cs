@@ -1,8 +1,6 @@
 using CalaisReturns.Cases;
 using CalaisReturns.Cases.Summaries;
-using CalaisReturns.Core.Identity;
 using JasperFx.Events;
-using Marten;
 using Wolverine;
 
 namespace CalaisReturns.Flights.Policies;

@@ -1,4 +1,3 @@
-using CalaisReturns.Core;
 using JasperFx;
 
 namespace CalaisReturns.Flights.Scheduling;

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using CalaisReturns.Core;
-using CalaisReturns.Core.Identity;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace CalaisReturns.Flights.Staffing;
 
 /// <summary>Sets a state's escort team on the flight: escorts, medics and interpreters.</summary>

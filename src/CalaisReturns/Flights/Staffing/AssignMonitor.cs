@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using CalaisReturns.Core;
-using CalaisReturns.Core.Identity;
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace CalaisReturns.Flights.Staffing;
 
 /// <summary>Names the organisation providing the flight's forced-return monitor.</summary>
