@@ -112,6 +112,10 @@ internal static class Api
     public static async Task<T> GetJson<T>(this AppFixture app, string url, Actor? actor = null) =>
         (await app.Get(url, actor: actor)).ReadAsJson<T>()!;
 
+    /// <summary>The events of a history page (flight or case), as JSON.</summary>
+    public static async Task<JsonArray> HistoryEvents(this AppFixture app, string url, Actor? actor = null) =>
+        (await app.GetJson<JsonObject>(url, actor))["events"]!.AsArray();
+
     /// <summary>An HTTP client that sends the actor's token, for concurrent requests.</summary>
     public static HttpClient Client(this AppFixture app, Actor? actor = null)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CalaisReturns.Core.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,12 +24,52 @@ public static class GetCostShareReportEndpoint
         return CostShareReport.Build(period, months.SelectMany(m => m.Flights.Values));
     }
 
+    /// <summary>
+    /// The report as it stood at an instant: every flight that, by then, had been planned or rescheduled
+    /// into the period is replayed to that instant with <see cref="FlightFinance.Fold"/>, and the same
+    /// <see cref="CostShareReport.Build"/> keeps those still in the period and sums them.
+    /// </summary>
+    public static async Task<CostShareReport> AsOf(IQuerySession session, string period, DateTimeOffset asOf,
+        CancellationToken ct)
+    {
+        var months = MonthsOf(period);
+        var start = DateTimeOffset.ParseExact(months[0] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal);
+        var end = DateTimeOffset.ParseExact(months[^1] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal).AddMonths(1);
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var departure = "coalesce(data ->> 'ScheduledDeparture', data ->> 'NewDeparture')::timestamptz";
+        var candidates = await session.AdvancedSql.QueryAsync<Guid>(
+            $"select distinct stream_id from {schema}.mt_events where type in ('flight_planned', 'flight_rescheduled') "
+            + $"and timestamp <= ? and {departure} >= ? and {departure} < ?", ct, asOf, start, end);
+        var flights = new List<FlightFinance>();
+        foreach (var id in candidates)
+        {
+            if (await session.Events.AggregateStreamAsync<FlightFinance>(id, timestamp: asOf, token: ct) is { } flight)
+            {
+                flights.Add(flight);
+            }
+        }
+
+        return CostShareReport.Build(period, flights);
+    }
+
     [WolverineGet("/api/reports/cost-share", OperationId = "GetCostShareReport",
-        Summary = "A month's, quarter's or year's cost-share report, e.g. period=2014-Q3")]
+        Summary = "A month's, quarter's or year's cost-share report, e.g. period=2014-Q3; asOf for the report as it stood then")]
     [Authorize(Policy = AccessPolicies.MoneyReader)]
     [ProducesResponseType<CostShareReport>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(string? period, IQuerySession session, CancellationToken ct) =>
-        Period.IsValid(period) ? Results.Ok(await Live(session, period!, ct)) : InvalidPeriod();
+    public static async Task<IResult> Get(string? period, string? asOf, IQuerySession session, CancellationToken ct)
+    {
+        if (!Period.IsValid(period))
+        {
+            return InvalidPeriod();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var instant = QueryValues.Instant(asOf, "asOf", errors);
+        return errors.Count > 0 ? Problems.Invalid(errors)
+            : Results.Ok(instant is { } at ? await AsOf(session, period!, at, ct) : await Live(session, period!, ct));
+    }
 
     public static IResult InvalidPeriod() => Problems.Invalid(new Dictionary<string, string[]>
     {

@@ -20,13 +20,22 @@ public sealed record ManifestViewLine(
 public static class GetManifestEndpoint
 {
     [WolverineGet("/api/flights/{flightId}/manifest", OperationId = "GetManifest",
-        Summary = "The manifest; names only of the caller's own state's returnees, and only for planners")]
+        Summary = "The manifest (asOf or version for how it stood then); names of the caller's own state's returnees for its planners")]
     [Authorize(Policy = AccessPolicies.Reader)]
     [ProducesResponseType<ManifestView>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid flightId, IQuerySession session, ClaimsPrincipal user,
-        CancellationToken ct)
+    public static async Task<IResult> Get(Guid flightId, string? asOf, string? version, IQuerySession session,
+        ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await session.LoadAsync<FlightSchedule>(flightId, ct) is not { } flight)
+        var (travel, errors) = TimeTravel.Parse(asOf, version);
+        if (travel is null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var schedule = travel.IsLive
+            ? await session.LoadAsync<FlightSchedule>(flightId, ct)
+            : await travel.Replay<FlightSchedule>(session, flightId, ct);
+        if (schedule is not { } flight)
         {
             return Problems.NotFound("Flight", flightId);
         }

@@ -82,11 +82,22 @@ public static class GetScheduleEndpoint
         return Results.Ok(await query.OrderBy(f => f.ScheduledDeparture).Take(MaxFlights).ToListAsync(ct));
     }
 
-    [WolverineGet("/api/flights/{flightId}", OperationId = "GetFlight", Summary = "One flight as the schedule shows it, with its version")]
+    [WolverineGet("/api/flights/{flightId}", OperationId = "GetFlight",
+        Summary = "One flight as the schedule shows it, with its version; asOf or version for how it stood then")]
     [Authorize(Policy = AccessPolicies.Reader)]
     [ProducesResponseType<FlightSchedule>(StatusCodes.Status200OK)]
-    public static async Task<IResult> GetFlight(Guid flightId, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<FlightSchedule>(flightId, ct) is { } flight
-            ? Results.Ok(flight)
-            : Problems.NotFound("Flight", flightId);
+    public static async Task<IResult> GetFlight(Guid flightId, string? asOf, string? version, IQuerySession session,
+        CancellationToken ct)
+    {
+        var (travel, errors) = TimeTravel.Parse(asOf, version);
+        if (travel is null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var flight = travel.IsLive
+            ? await session.LoadAsync<FlightSchedule>(flightId, ct)
+            : await travel.Replay<FlightSchedule>(session, flightId, ct);
+        return flight is null ? Problems.NotFound("Flight", flightId) : Results.Ok(flight);
+    }
 }

@@ -18,7 +18,7 @@ public class FlightHistoryTests(AppFixture app) : IntegrationTest(app)
         });
         Assert.Equal("op-calais-42", sent.Context.Response.Headers["X-Correlation-Id"].ToString());
 
-        var history = await App.GetJson<JsonArray>($"/api/flights/{id}/history", Actors.Of(Role.Auditor, State.FR));
+        var history = await App.HistoryEvents($"/api/flights/{id}/history", Actors.Of(Role.Auditor, State.FR));
         Assert.Equal(2, history.Count);
         var planned = history[0]!.AsObject();
         Assert.Equal(("flight_planned", 1, "uk.planner", "UK Planner", "Planner", "UK"),

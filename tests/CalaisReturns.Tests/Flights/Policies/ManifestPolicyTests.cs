@@ -38,8 +38,8 @@ public class ManifestPolicyTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal(ManifestLineStatus.Reserve, lines[frReserve].Status);
         Assert.Null((await App.GetJson<CaseSummary>($"/api/cases/{confirmed}")).CurrentFlightId);
 
-        var history = await App.GetJson<List<System.Text.Json.Nodes.JsonObject>>($"/api/flights/{flight}/history");
-        var withdrawal = history.Single(e => e["type"]!.GetValue<string>() == "returnee_withdrawn");
+        var history = await App.HistoryEvents($"/api/flights/{flight}/history");
+        var withdrawal = history.Single(e => e!["type"]!.GetValue<string>() == "returnee_withdrawn")!;
         Assert.Equal(("system:manifest-policy", "System"),
             (withdrawal["userId"]!.GetValue<string>(), withdrawal["role"]!.GetValue<string>()));
     }

@@ -1,0 +1,73 @@
+using CalaisReturns.Cases;
+using CalaisReturns.Core.Http;
+using JasperFx.Events;
+
+namespace CalaisReturns.Core.History;
+
+/// <summary>One stored event with the metadata that says who recorded it, when and in which request.</summary>
+public sealed record HistoryEntry(
+    long Sequence,
+    long Version,
+    DateTimeOffset Timestamp,
+    string Type,
+    object Data,
+    string? UserId,
+    string? UserName,
+    string? Role,
+    string? State,
+    string? CorrelationId,
+    IReadOnlyDictionary<string, object>? Headers)
+{
+    /// <summary>History never shows personal data: a case's name and date of birth are left out.</summary>
+    public static HistoryEntry From(IEvent e) =>
+        new(e.Sequence, e.Version, e.Timestamp, e.EventTypeName,
+            e.Data is CaseOpened opened ? opened with { FullName = null, DateOfBirth = null } : e.Data,
+            e.UserName, Header(e, EventMetadata.UserName), Header(e, EventMetadata.Role), Header(e, EventMetadata.State),
+            e.CorrelationId, e.Headers);
+
+    private static string? Header(IEvent e, string name) => e.Headers?.GetValueOrDefault(name)?.ToString();
+}
+
+public sealed record HistoryPage(int Page, int PageSize, int Total, IReadOnlyList<HistoryEntry> Events);
+
+/// <summary>The filters of a history read: a time range [From, To), event types, and the page.</summary>
+public sealed record HistoryFilter(DateTimeOffset? From, DateTimeOffset? To, IReadOnlySet<string> Types, int Page, int PageSize)
+{
+    public const int MaxPageSize = 500;
+
+    public static (HistoryFilter? Filter, Dictionary<string, string[]> Errors) Parse(string? from, string? to, string? type,
+        string? page, string? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var filter = new HistoryFilter(QueryValues.Instant(from, "from", errors), QueryValues.Instant(to, "to", errors),
+            (type ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
+            Number(page, "page", 1, int.MaxValue, 1, errors), Number(pageSize, "pageSize", 1, MaxPageSize, 100, errors));
+        return errors.Count == 0 ? (filter, errors) : (null, errors);
+    }
+
+    private static int Number(string? value, string name, int min, int max, int otherwise, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return otherwise;
+        }
+
+        if (int.TryParse(value, out var n) && n >= min && n <= max)
+        {
+            return n;
+        }
+
+        errors[name] = [$"Expected a whole number from {min} to {max}."];
+        return otherwise;
+    }
+
+    public HistoryPage Apply(IReadOnlyList<IEvent> events)
+    {
+        var matching = events
+            .Where(e => (From is null || e.Timestamp >= From) && (To is null || e.Timestamp < To))
+            .Where(e => Types.Count == 0 || Types.Contains(e.EventTypeName))
+            .ToList();
+        return new HistoryPage(Page, PageSize, matching.Count,
+            [.. matching.Skip((Page - 1) * PageSize).Take(PageSize).Select(HistoryEntry.From)]);
+    }
+}
