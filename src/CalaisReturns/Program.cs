@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CalaisReturns.Core.Http;
+using CalaisReturns.Auditing;
 using CalaisReturns.Cases;
 using CalaisReturns.Demo;
 using CalaisReturns.Finance;
@@ -38,6 +39,7 @@ var marten = builder.Services.AddMarten(opts =>
         opts.ConfigureFlights(manifestRules);
         opts.ConfigureCases();
         opts.ConfigureFinance();
+        opts.ConfigureAuditing();
     })
     .UseLightweightSessions()
     .AddAsyncDaemon(DaemonMode.Solo)

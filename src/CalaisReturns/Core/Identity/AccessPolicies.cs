@@ -14,6 +14,9 @@ public static class AccessPolicies
 
     public const string Finance = "finance";
 
+    /// <summary>Verification and checkpoints of the stored history: auditors and admins.</summary>
+    public const string AuditReader = "audit-reader";
+
     /// <summary>Money is for finance staff, auditors and admins: planners see no money.</summary>
     public const string MoneyReader = "money-reader";
 
@@ -22,6 +25,7 @@ public static class AccessPolicies
         options.AddPolicy(Reader, p => Known(p).RequireClaim(Claims.Role, Enum.GetNames<Role>()));
         options.AddPolicy(Planner, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Planner)));
         options.AddPolicy(Finance, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Finance)));
+        options.AddPolicy(AuditReader, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Auditor), nameof(Role.Admin)));
         options.AddPolicy(MoneyReader, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Finance), nameof(Role.Auditor),
             nameof(Role.Admin)));
         // An endpoint that forgets to declare a policy still refuses anonymous callers.
