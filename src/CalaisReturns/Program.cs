@@ -80,6 +80,7 @@ builder.Services.AddCalaisHealthChecks(connectionString, builder.Configuration);
 builder.Services.AddCalaisOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ExceptionProblems>();
+builder.Services.AddAuditing(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();

@@ -54,8 +54,11 @@ public static class Seals
         ["personal"] = personal,
     };
 
-    public static string Hash(JsonObject payload) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload.ToJsonString())));
+    public static string Hash(JsonObject payload) => HashOf(payload.ToJsonString());
+
+    /// <summary>SHA-256 of the payload's compact JSON text, lower-case hex: what an auditor recomputes offline.</summary>
+    public static string HashOf(string payloadText) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payloadText)));
 
     /// <summary>The digest of the event's personal part, or null if it has none; null too once it is masked.</summary>
     public static string? PersonalDigest(IEvent e) =>

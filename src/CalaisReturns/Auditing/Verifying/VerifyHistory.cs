@@ -52,7 +52,7 @@ public static class VerifyHistoryEndpoint
 }
 
 /// <summary><c>dotnet run --project src/CalaisReturns -- audit-verify</c>: exit code 1 if any link is broken.</summary>
-[Description("Verify that no stored event was altered, removed or reordered")]
+[Description("Verify that no stored event was altered, removed or reordered", Name = "audit-verify")]
 public sealed class AuditVerifyCommand : JasperFxAsyncCommand<NetCoreInput>
 {
     public override async Task<bool> Execute(NetCoreInput input)
