@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -85,31 +84,10 @@ public class CheckpointAndExportTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal(1, await RunVerifyCommand());
     }
 
-    /// <summary>Runs the verb from the app's own build output (same configuration as the tests), as an operator would.</summary>
     private async Task<int> RunVerifyCommand()
     {
-        var testDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = testDir;
-        while (!File.Exists(Path.Combine(root!.FullName, "CalaisReturns.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var app = Path.Combine(root.FullName, "src", "CalaisReturns", "bin", testDir.Parent!.Name, testDir.Name, "CalaisReturns.dll");
-        var start = new ProcessStartInfo("dotnet", [app, "audit-verify"])
-        {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Postgres"] = AppFixture.ConnectionString;
-        start.Environment["Database__Schema"] = App.Schema;
-        start.Environment["Database__ApplySchemaOnStartup"] = "false";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        Assert.Contains(process.ExitCode == 0 ? "Intact" : "BROKEN", await output);
-        return process.ExitCode;
+        var (exitCode, output) = await AppProcess.Run(App, "audit-verify");
+        Assert.Contains(exitCode == 0 ? "Intact" : "BROKEN", output);
+        return exitCode;
     }
 }
