@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Alba;
+using Marten;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
 using CalaisReturns.Flights.Planning;
@@ -93,13 +94,25 @@ internal static class Api
 
     /// <summary>POSTs a JSON body (an object, or raw text) as the actor (a UK planner unless told) and asserts the status.</summary>
     public static Task<IScenarioResult> Post(this AppFixture app, string url, object body, int status = 200,
-        Actor? actor = null) =>
+        Actor? actor = null, string? correlationId = null) =>
         app.Host.Scenario(s =>
         {
             s.Post.RawJson(body as string ?? JsonSerializer.Serialize(body, Json)).ToUrl(url);
             s.WithBearerToken(app.Token(actor ?? Actors.UkPlanner));
+            if (correlationId is not null)
+            {
+                s.WithRequestHeader("X-Correlation-Id", correlationId);
+            }
+
             s.StatusCodeShouldBe(status);
         });
+
+    /// <summary>The events one request wrote, found by the correlation id it sent.</summary>
+    public static async Task<int> EventsWrittenBy(this AppFixture app, string correlationId)
+    {
+        await using var session = app.Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().Where(e => e.CorrelationId == correlationId).CountAsync();
+    }
 
     public static Task<IScenarioResult> Get(this AppFixture app, string url, int status = 200, Actor? actor = null) =>
         app.Host.Scenario(s =>

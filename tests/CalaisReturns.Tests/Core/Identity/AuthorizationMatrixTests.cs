@@ -202,7 +202,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
         State? state)
     {
         var (url, body) = await Prepare(endpoint);
-        var before = await App.EventCount();
+        var request = Guid.NewGuid().ToString("N");
 
         var allowed = role is { } r && Allowed(endpoint, r, state!.Value);
         var expected = role is null ? 401 : allowed ? (endpoint is "plan" or "case" ? 201 : 200) : 403;
@@ -211,19 +211,22 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
             await Host.Scenario(s =>
             {
                 s.Post.RawJson(System.Text.Json.JsonSerializer.Serialize(body, Api.Json)).ToUrl(url);
+                s.WithRequestHeader("X-Correlation-Id", request);
                 s.StatusCodeShouldBe(expected);
             });
         }
         else
         {
-            var result = await App.Post(url, body, expected, Actors.Of(role.Value, state!.Value));
+            var result = await App.Post(url, body, expected, Actors.Of(role.Value, state!.Value), request);
             if (!allowed)
             {
                 Assert.Equal(403, result.Problem()["status"]!.GetValue<int>());
             }
         }
 
-        Assert.True(allowed ? await App.EventCount() > before : await App.EventCount() == before);
+        // What this request wrote, by its correlation id: nothing if refused.
+        var written = await App.EventsWrittenBy(request);
+        Assert.True(allowed ? written > 0 : written == 0, $"The request wrote {written} events.");
     }
 
     [Fact]
