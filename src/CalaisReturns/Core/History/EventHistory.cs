@@ -71,3 +71,28 @@ public sealed record HistoryFilter(DateTimeOffset? From, DateTimeOffset? To, IRe
             [.. matching.Skip((Page - 1) * PageSize).Take(PageSize).Select(HistoryEntry.From)]);
     }
 }
+
+public static class EventHistory
+{
+    /// <summary>
+    /// Reads a stream's history page: the filters are parsed (400), the stream must start with
+    /// <typeparamref name="TStart"/> (404), and <paramref name="forbid"/> decides who may read it (403).
+    /// </summary>
+    public static async Task<IResult> Read<TStart>(IQuerySession session, Guid streamId, string what, string? from,
+        string? to, string? type, string? page, string? pageSize, Func<TStart, string?> forbid, CancellationToken ct)
+    {
+        var (filter, errors) = HistoryFilter.Parse(from, to, type, page, pageSize);
+        if (filter is null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var events = await session.Events.FetchStreamAsync(streamId, token: ct);
+        if (events.FirstOrDefault()?.Data is not TStart start)
+        {
+            return Problems.NotFound(what, streamId);
+        }
+
+        return forbid(start) is { } forbidden ? Problems.Forbidden(forbidden) : Results.Ok(filter.Apply(events));
+    }
+}

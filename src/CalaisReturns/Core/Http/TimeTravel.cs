@@ -33,7 +33,12 @@ public sealed record TimeTravel(DateTimeOffset? AsOf, long? Version)
         return errors.Count == 0 ? (new TimeTravel(instant, number), errors) : (null, errors);
     }
 
-    /// <summary>Replays one stream with its registered projection (or self-aggregation) up to the point asked for.</summary>
-    public Task<T?> Replay<T>(IQuerySession session, Guid streamId, CancellationToken ct) where T : class =>
-        session.Events.AggregateStreamAsync<T>(streamId, version: Version ?? 0, timestamp: AsOf, token: ct);
+    /// <summary>
+    /// The stored read model when live; otherwise the stream replayed with its registered projection
+    /// (or self-aggregation) up to the point asked for.
+    /// </summary>
+    public async Task<T?> Load<T>(IQuerySession session, Guid streamId, CancellationToken ct) where T : class =>
+        IsLive
+            ? await session.LoadAsync<T>(streamId, ct)
+            : await session.Events.AggregateStreamAsync<T>(streamId, version: Version ?? 0, timestamp: AsOf, token: ct);
 }

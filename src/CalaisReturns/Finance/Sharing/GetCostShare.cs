@@ -18,9 +18,7 @@ public static class GetCostShareEndpoint
             return Problems.Invalid(errors);
         }
 
-        var share = travel.IsLive
-            ? await session.LoadAsync<FlightCostShare>(flightId, ct)
-            : await travel.Replay<FlightCostShare>(session, flightId, ct);
+        var share = await travel.Load<FlightCostShare>(session, flightId, ct);
         return share is null ? Problems.NotFound("Flight", flightId) : Results.Ok(share);
     }
 }

@@ -32,9 +32,7 @@ public static class GetManifestEndpoint
             return Problems.Invalid(errors);
         }
 
-        var schedule = travel.IsLive
-            ? await session.LoadAsync<FlightSchedule>(flightId, ct)
-            : await travel.Replay<FlightSchedule>(session, flightId, ct);
+        var schedule = await travel.Load<FlightSchedule>(session, flightId, ct);
         if (schedule is not { } flight)
         {
             return Problems.NotFound("Flight", flightId);

@@ -95,9 +95,7 @@ public static class GetScheduleEndpoint
             return Problems.Invalid(errors);
         }
 
-        var flight = travel.IsLive
-            ? await session.LoadAsync<FlightSchedule>(flightId, ct)
-            : await travel.Replay<FlightSchedule>(session, flightId, ct);
+        var flight = await travel.Load<FlightSchedule>(session, flightId, ct);
         return flight is null ? Problems.NotFound("Flight", flightId) : Results.Ok(flight);
     }
 }
