@@ -6,6 +6,7 @@ using CalaisReturns.Demo;
 using CalaisReturns.Finance;
 using CalaisReturns.Flights;
 using CalaisReturns.Flights.Manifesting;
+using CalaisReturns.Jobs;
 using JasperFx;
 using JasperFx.Events.Daemon;
 using JasperFx.Core;
@@ -60,6 +61,8 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.AutoApplyTransactions();
     // Policy messages are stored with the command's own transaction and survive a crash.
     opts.Policies.UseDurableLocalQueues();
+    // Hangfire registers its job client with a factory; let Wolverine resolve it from the container.
+    opts.CodeGeneration.AlwaysUseServiceLocationFor<Hangfire.IBackgroundJobClient>();
     opts.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds());
     opts.OnException<NpgsqlException>().RetryWithCooldown(1.Seconds(), 5.Seconds(), 15.Seconds());
     opts.AutoBuildMessageStorageOnStartup = applySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
@@ -81,6 +84,7 @@ builder.Services.AddCalaisOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.AddAuditing(builder.Configuration);
+builder.Services.AddCalaisJobs(builder.Configuration, connectionString, schema);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -91,6 +95,7 @@ app.UseBodyLimit(limits);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseJobsDashboard();
 app.MapCalaisHealthChecks();
 app.MapCalaisOpenApi();
 app.MapWolverineEndpoints(opts => opts.ApplyCalaisConventions());

@@ -50,6 +50,8 @@ public sealed class AppFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+            // Jobs are stored but run synchronously by the tests: Hangfire's clock is the real one, not the test clock.
+            web.UseSetting("Jobs:RunServer", "false");
             web.UseSetting("Database:Schema", Schema);
             // Per-user write limits are tested on a host of their own (DegradedHostTests).
             web.UseSetting("Api:WritesPerUserPerMinute", "100000");

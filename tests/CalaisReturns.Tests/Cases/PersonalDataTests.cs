@@ -24,10 +24,11 @@ public class PersonalDataTests(AppFixture app) : IntegrationTest(app)
     {
         await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
         await connection.OpenAsync();
+        // The application's schema (events, documents, Wolverine) and Hangfire's.
         var tables = new List<string>();
         await using (var list = new NpgsqlCommand(
-            "select table_name from information_schema.tables where table_schema = @schema and table_type = 'BASE TABLE'",
-            connection))
+            "select table_schema || '.' || table_name from information_schema.tables "
+            + "where table_schema in (@schema, @schema || '_hangfire') and table_type = 'BASE TABLE'", connection))
         {
             list.Parameters.AddWithValue("schema", App.Schema);
             await using var reader = await list.ExecuteReaderAsync();
@@ -37,12 +38,14 @@ public class PersonalDataTests(AppFixture app) : IntegrationTest(app)
             }
         }
 
+        Assert.Contains(tables, t => t.EndsWith("_hangfire.job"));
         var found = new Dictionary<string, long>();
-        foreach (var table in tables)
+        foreach (var qualified in tables)
         {
+            var table = qualified[(qualified.IndexOf('.') + 1)..];
             var filter = table == "mt_events" ? "t.type" : "'row'";
             await using var count = new NpgsqlCommand(
-                $"select {filter}, count(*) from {App.Schema}.{table} t where t::text ilike @needle group by 1", connection);
+                $"select {filter}, count(*) from {qualified} t where t::text ilike @needle group by 1", connection);
             count.Parameters.AddWithValue("needle", $"%{needle}%");
             await using var reader = await count.ExecuteReaderAsync();
             while (await reader.ReadAsync())

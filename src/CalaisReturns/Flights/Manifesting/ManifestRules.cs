@@ -1,7 +1,7 @@
 namespace CalaisReturns.Flights.Manifesting;
 
 /// <summary>
-/// The <c>Manifest</c> configuration section (DESIGN.md "Notice", "Escort team").
+/// The <c>Manifest</c> configuration section (DESIGN.md "Notice", "Manifest lock", "Escort team").
 /// Working days are Monday to Friday in UTC; public holidays of either state are not counted out.
 /// </summary>
 public sealed record ManifestRules
@@ -11,6 +11,9 @@ public sealed record ManifestRules
     public int NoticeWorkingDays { get; init; } = 5;
 
     public int EscortsPerReturnee { get; init; } = 2;
+
+    /// <summary>How long before departure the manifest locks by itself.</summary>
+    public TimeSpan LockLeadTime { get; init; } = TimeSpan.FromHours(24);
 
     public static ManifestRules From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<ManifestRules>() ?? new ManifestRules();

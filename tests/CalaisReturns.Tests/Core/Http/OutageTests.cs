@@ -38,6 +38,8 @@ public sealed class OutageFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseSetting("ConnectionStrings:Postgres", viaProxy.ConnectionString);
+            // Jobs are stored but run synchronously by the tests: Hangfire's clock is the real one, not the test clock.
+            web.UseSetting("Jobs:RunServer", "false");
             web.UseSetting("Database:Schema", schema);
             web.UseSetting("Api:WritesPerUserPerMinute", WritesPerMinute.ToString());
             web.ConfigureServices(services =>

@@ -1,0 +1,45 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+
+namespace CalaisReturns.Jobs;
+
+/// <summary>
+/// Hangfire on the same PostgreSQL database, in a schema of its own. Jobs are thin: each sends a
+/// Wolverine command and every rule stays in the domain. <c>Jobs:RunServer=false</c> stores jobs
+/// without running them (tests run them synchronously).
+/// </summary>
+public static class JobsModule
+{
+    public static IServiceCollection AddCalaisJobs(this IServiceCollection services, IConfiguration configuration,
+        string connectionString, string schema)
+    {
+        services.AddHangfire(cfg => cfg
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = schema + "_hangfire",
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                // A job interrupted by a crash is picked up again at once, not after the 30-minute default.
+                UseSlidingInvisibilityTimeout = true,
+            }));
+        if (configuration.GetValue("Jobs:RunServer", true))
+        {
+            services.AddHangfireServer(o => o.WorkerCount = 2);
+        }
+
+        return services;
+    }
+
+    /// <summary>The dashboard at <c>/jobs</c>, for admins only.</summary>
+    public static void UseJobsDashboard(this WebApplication app) =>
+        app.UseHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminsOnly()], AppPath = null });
+
+    private sealed class AdminsOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) =>
+            Actor.TryFrom(context.GetHttpContext().User) is { Role: Role.Admin };
+    }
+}

@@ -1,0 +1,81 @@
+using CalaisReturns.Cases.Summaries;
+using CalaisReturns.Flights;
+using CalaisReturns.Flights.Manifesting;
+using Hangfire;
+using JasperFx.Events;
+using Wolverine;
+
+namespace CalaisReturns.Jobs.ManifestLocking;
+
+/// <summary>Lock the manifest at its deadline, unless the flight moved, was cancelled or is already locked.</summary>
+public sealed record LockManifestAtDeadline(Guid FlightId, DateTimeOffset ScheduledDeparture);
+
+/// <summary>(Re)schedule the lock job for a flight's current departure.</summary>
+public sealed record ScheduleManifestLock(Guid FlightId, DateTimeOffset ScheduledDeparture);
+
+/// <summary>Which Hangfire job locks which flight, so that a reschedule can replace it.</summary>
+public sealed class ScheduledManifestLock
+{
+    public Guid Id { get; set; }
+    public string JobId { get; set; } = "";
+    public DateTimeOffset LockAt { get; set; }
+}
+
+/// <summary>The Hangfire job: thin, it only sends the command.</summary>
+public sealed class ManifestLockJob(IMessageBus bus)
+{
+    public Task Run(Guid flightId, DateTimeOffset scheduledDeparture) =>
+        bus.InvokeAsync(new LockManifestAtDeadline(flightId, scheduledDeparture));
+}
+
+public static class ManifestLockHandler
+{
+    private const string Process = "manifest-lock";
+
+    public static ScheduleManifestLock Handle(IEvent<FlightPlanned> e) => new(e.StreamId, e.Data.ScheduledDeparture);
+
+    public static ScheduleManifestLock Handle(IEvent<FlightRescheduled> e) => new(e.StreamId, e.Data.NewDeparture);
+
+    /// <summary>Replaces any earlier lock job of the flight by one at departure minus the lock lead time.</summary>
+    public static async Task Handle(ScheduleManifestLock command, IDocumentSession session, IBackgroundJobClient jobs,
+        ManifestRules rules, CancellationToken ct)
+    {
+        var lockAt = command.ScheduledDeparture - rules.LockLeadTime;
+        var scheduled = await session.LoadAsync<ScheduledManifestLock>(command.FlightId, ct);
+        if (scheduled?.LockAt == lockAt)
+        {
+            return;
+        }
+
+        if (scheduled is not null)
+        {
+            jobs.Delete(scheduled.JobId);
+        }
+
+        var jobId = jobs.Schedule<ManifestLockJob>(j => j.Run(command.FlightId, command.ScheduledDeparture), lockAt);
+        session.Store(new ScheduledManifestLock { Id = command.FlightId, JobId = jobId, LockAt = lockAt });
+    }
+
+    /// <summary>Safe to run twice: a locked, moved, cancelled or departed flight is left as it is.</summary>
+    public static async Task Handle(LockManifestAtDeadline command, IDocumentSession session, TimeProvider clock,
+        ILogger<ManifestLockJob> log, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Flight>(command.FlightId, ct);
+        if (stream.Aggregate is not { Status: FlightStatus.Booked } flight || flight.ScheduledDeparture != command.ScheduledDeparture)
+        {
+            return;
+        }
+
+        var barred = (await session.Query<CaseSummary>()
+            .Where(c => c.CurrentFlightId == flight.Id && c.OpenBarriers.Any()).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var decision = LockManifestEndpoint.Decide(flight, barred, clock.GetUtcNow());
+        if (decision.Refusal is { } refusal)
+        {
+            log.LogWarning("Manifest of flight {FlightId} not locked at its deadline: {Reason}", flight.Id, refusal);
+            return;
+        }
+
+        EventMetadata.StampSystem(session, Process);
+        stream.AppendMany(decision.Events);
+    }
+}

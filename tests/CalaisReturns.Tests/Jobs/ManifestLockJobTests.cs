@@ -1,0 +1,72 @@
+using CalaisReturns.Core;
+using CalaisReturns.Flights;
+using CalaisReturns.Flights.Scheduling;
+using CalaisReturns.Jobs.ManifestLocking;
+using Hangfire;
+using Hangfire.Storage.Monitoring;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Tracking;
+
+namespace CalaisReturns.Tests.Jobs;
+
+public class ManifestLockJobTests(AppFixture app) : IntegrationTest(app)
+{
+    private List<KeyValuePair<string, ScheduledJobDto>> LockJobsFor(Guid flight) =>
+        [.. Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 1000)
+            .Where(j => j.Value.Job.Type == typeof(ManifestLockJob) && (Guid)j.Value.Job.Args[0] == flight)];
+
+    [Fact]
+    public async Task Planning_schedules_the_lock_at_departure_minus_the_lead_time_and_rescheduling_replaces_it()
+    {
+        var flight = await App.AndPolicies(() => App.PlannedFlight());
+        var job = Assert.Single(LockJobsFor(flight));
+        Assert.Equal(Api.Departure.AddHours(-24).UtcDateTime, job.Value.EnqueueAt);
+
+        await App.Post($"/api/flights/{flight}/charter", Api.Charter());
+        await App.AndPolicies(() => App.Post($"/api/flights/{flight}/reschedule",
+            new { newDeparture = Api.Departure.AddDays(3), reason = "Slot" }));
+
+        var moved = Assert.Single(LockJobsFor(flight));
+        Assert.NotEqual(job.Key, moved.Key);
+        Assert.Equal(Api.Departure.AddDays(3).AddHours(-24).UtcDateTime, moved.Value.EnqueueAt);
+        Assert.Equal("Deleted", Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(job.Key)
+            .History.First().StateName);
+    }
+
+    [Fact]
+    public async Task The_job_locks_a_booked_flight_once_as_the_system_and_ignores_a_moved_or_cancelled_one()
+    {
+        var booked = await App.BookedFlight();
+        var command = new LockManifestAtDeadline(booked, Api.Departure);
+        await Host.InvokeMessageAndWaitAsync(command);
+        await Host.InvokeMessageAndWaitAsync(command);
+
+        await using var session = App.Store.QuerySession();
+        var locks = (await session.Events.FetchStreamAsync(booked)).Where(e => e.Data is ManifestLocked).ToList();
+        Assert.Equal("system:manifest-lock", Assert.Single(locks).UserName);
+        Assert.Equal(FlightStatus.ManifestLocked, (await App.GetJson<FlightSchedule>($"/api/flights/{booked}")).Status);
+
+        var moved = await App.BookedFlight();
+        await App.Post($"/api/flights/{moved}/reschedule", new { newDeparture = Api.Departure.AddDays(2), reason = "Slot" });
+        await Host.InvokeMessageAndWaitAsync(new LockManifestAtDeadline(moved, Api.Departure));
+        var cancelled = await App.BookedFlight();
+        await App.Post($"/api/flights/{cancelled}/cancellation", new { reason = "Strike" });
+        await Host.InvokeMessageAndWaitAsync(new LockManifestAtDeadline(cancelled, Api.Departure));
+
+        Assert.Equal(FlightStatus.Booked, (await App.GetJson<FlightSchedule>($"/api/flights/{moved}")).Status);
+        Assert.Equal(FlightStatus.Cancelled, (await App.GetJson<FlightSchedule>($"/api/flights/{cancelled}")).Status);
+    }
+
+    [Theory]
+    [InlineData(CalaisReturns.Core.Identity.Role.Planner, 403)]
+    [InlineData(CalaisReturns.Core.Identity.Role.Auditor, 403)]
+    [InlineData(CalaisReturns.Core.Identity.Role.Admin, 200)]
+    public async Task The_dashboard_is_for_admins_only(CalaisReturns.Core.Identity.Role role, int status) =>
+        await Host.Scenario(s =>
+        {
+            s.Get.Url("/jobs");
+            s.WithBearerToken(App.Token(Actors.Of(role, State.UK)));
+            s.StatusCodeShouldBe(status);
+        });
+}
