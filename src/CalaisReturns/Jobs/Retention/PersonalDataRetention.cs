@@ -1,0 +1,65 @@
+using CalaisReturns.Cases;
+using CalaisReturns.Cases.Erasing;
+using CalaisReturns.Cases.Summaries;
+using Hangfire;
+using Wolverine;
+
+namespace CalaisReturns.Jobs.Retention;
+
+/// <summary>Erase the personal data of every case closed longer ago than the retention period.</summary>
+public sealed record EraseExpiredPersonalData;
+
+/// <summary>The daily Hangfire job: thin, it only sends the command.</summary>
+public sealed class PersonalDataRetentionJob(IMessageBus bus)
+{
+    public const string Id = "personal-data-retention";
+
+    public Task Run() => bus.InvokeAsync(new EraseExpiredPersonalData());
+}
+
+public static class PersonalDataRetentionHandler
+{
+    private const string Process = "personal-data-retention";
+
+    /// <summary>
+    /// Each expired case is erased by the same decision as a planner's erasure request; a case already
+    /// erased is not selected, so a second run changes nothing. The masking follows through the outbox.
+    /// </summary>
+    public static async Task Handle(EraseExpiredPersonalData command, IDocumentSession session, TimeProvider clock,
+        IConfiguration configuration, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var closedBefore = now - TimeSpan.FromDays(configuration.GetValue("Retention:PersonalDataDays", 10));
+        var expired = await session.Query<CaseSummary>()
+            .Where(c => c.Status == CaseStatus.Closed && !c.PersonalDataErased && c.ClosedAt < closedBefore)
+            .Select(c => c.Id)
+            .ToListAsync(ct);
+        if (expired.Count == 0)
+        {
+            return;
+        }
+
+        EventMetadata.StampSystem(session, Process);
+        foreach (var id in expired)
+        {
+            var stream = await session.Events.FetchForWriting<ReturneeCase>(id, ct);
+            if (stream.Aggregate is { } @case)
+            {
+                stream.AppendMany(EraseCaseEndpoint.Decide(@case, now).Events);
+            }
+        }
+    }
+}
+
+/// <summary>Registers the recurring jobs at start-up (not in Program: the command line must not need the database).</summary>
+public sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct)
+    {
+        jobs.AddOrUpdate<PersonalDataRetentionJob>(PersonalDataRetentionJob.Id, j => j.Run(), Cron.Daily(2),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
