@@ -43,7 +43,7 @@ var marten = builder.Services.AddMarten(opts =>
         opts.ConfigureAuditing();
     })
     .UseLightweightSessions()
-    .AddAsyncDaemon(DaemonMode.Solo)
+    .AddAsyncDaemon(builder.Configuration.GetValue("Marten:DaemonMode", DaemonMode.Solo))
     // Events appended in a Wolverine-managed session reach the policy handlers through the outbox on commit.
     .IntegrateWithWolverine(w => w.UseFastEventForwarding = true);
 // Outside production the schema follows the code at start-up; production applies it with `db-apply`.

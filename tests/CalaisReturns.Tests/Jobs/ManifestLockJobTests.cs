@@ -6,6 +6,8 @@ using Hangfire;
 using Hangfire.Storage.Monitoring;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Hosting;
+using Wolverine;
 using Wolverine.Tracking;
 
 namespace CalaisReturns.Tests.Jobs;
@@ -56,6 +58,29 @@ public class ManifestLockJobTests(AppFixture app) : IntegrationTest(app)
 
         Assert.Equal(FlightStatus.Booked, (await App.GetJson<FlightSchedule>($"/api/flights/{moved}")).Status);
         Assert.Equal(FlightStatus.Cancelled, (await App.GetJson<FlightSchedule>($"/api/flights/{cancelled}")).Status);
+    }
+
+    [Fact]
+    public async Task Scheduled_jobs_are_kept_in_PostgreSQL_so_a_restarted_host_still_has_them()
+    {
+        var flight = await App.AndPolicies(() => App.PlannedFlight());
+        var scheduled = Assert.Single(LockJobsFor(flight));
+
+        await using var restarted = await Alba.AlbaHost.For<Program>(web =>
+        {
+            web.UseSetting("ConnectionStrings:Postgres", AppFixture.ConnectionString);
+            web.UseSetting("Database:Schema", App.Schema);
+            web.UseSetting("Jobs:RunServer", "false");
+            // Only the job storage is looked at: no second daemon racing the fixture's on this schema.
+            web.UseSetting("Marten:DaemonMode", "Disabled");
+            web.ConfigureServices(services =>
+            {
+                services.DisableAllExternalWolverineTransports();
+                services.RunWolverineInSoloMode();
+            });
+        });
+        var seen = restarted.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 1000);
+        Assert.Contains(seen, j => j.Key == scheduled.Key && j.Value.EnqueueAt == scheduled.Value.EnqueueAt);
     }
 
     [Theory]
