@@ -1,6 +1,7 @@
 using CalaisReturns.Cases.Summaries;
 using CalaisReturns.Flights;
 using CalaisReturns.Flights.Manifesting;
+using CalaisReturns.Jobs.Notifications;
 using Hangfire;
 using JasperFx.Events;
 using Wolverine;
@@ -13,12 +14,12 @@ public sealed record LockManifestAtDeadline(Guid FlightId, DateTimeOffset Schedu
 /// <summary>(Re)schedule the lock job for a flight's current departure.</summary>
 public sealed record ScheduleManifestLock(Guid FlightId, DateTimeOffset ScheduledDeparture);
 
-/// <summary>Which Hangfire job locks which flight, so that a reschedule can replace it.</summary>
+/// <summary>Which Hangfire jobs serve which flight's departure, so that a reschedule can replace them.</summary>
 public sealed class ScheduledManifestLock
 {
     public Guid Id { get; set; }
-    public string JobId { get; set; } = "";
-    public DateTimeOffset LockAt { get; set; }
+    public DateTimeOffset ScheduledDeparture { get; set; }
+    public List<string> JobIds { get; set; } = [];
 }
 
 /// <summary>The Hangfire job: thin, it only sends the command.</summary>
@@ -36,24 +37,39 @@ public static class ManifestLockHandler
 
     public static ScheduleManifestLock Handle(IEvent<FlightRescheduled> e) => new(e.StreamId, e.Data.NewDeparture);
 
-    /// <summary>Replaces any earlier lock job of the flight by one at departure minus the lock lead time.</summary>
+    /// <summary>
+    /// Replaces the flight's earlier jobs by the lock at departure minus the lead time, and the
+    /// warnings at the notice deadline and 48 hours before the lock.
+    /// </summary>
     public static async Task Handle(ScheduleManifestLock command, IDocumentSession session, IBackgroundJobClient jobs,
         ManifestRules rules, CancellationToken ct)
     {
-        var lockAt = command.ScheduledDeparture - rules.LockLeadTime;
         var scheduled = await session.LoadAsync<ScheduledManifestLock>(command.FlightId, ct);
-        if (scheduled?.LockAt == lockAt)
+        if (scheduled?.ScheduledDeparture == command.ScheduledDeparture)
         {
             return;
         }
 
-        if (scheduled is not null)
+        foreach (var old in scheduled?.JobIds ?? [])
         {
-            jobs.Delete(scheduled.JobId);
+            jobs.Delete(old);
         }
 
-        var jobId = jobs.Schedule<ManifestLockJob>(j => j.Run(command.FlightId, command.ScheduledDeparture), lockAt);
-        session.Store(new ScheduledManifestLock { Id = command.FlightId, JobId = jobId, LockAt = lockAt });
+        var (flight, departure) = (command.FlightId, command.ScheduledDeparture);
+        var lockAt = departure - rules.LockLeadTime;
+        var notice = rules.NoticeDeadline(departure);
+        var beforeLock = lockAt.AddHours(-48);
+        session.Store(new ScheduledManifestLock
+        {
+            Id = flight,
+            ScheduledDeparture = departure,
+            JobIds =
+            [
+                jobs.Schedule<ManifestLockJob>(j => j.Run(flight, departure), lockAt),
+                jobs.Schedule<DeadlineWarningJob>(j => j.Run(flight, DeadlineKind.NoticeDeadline, departure, notice), notice),
+                jobs.Schedule<DeadlineWarningJob>(j => j.Run(flight, DeadlineKind.LockIn48Hours, departure, lockAt), beforeLock),
+            ],
+        });
     }
 
     /// <summary>Safe to run twice: a locked, moved, cancelled or departed flight is left as it is.</summary>

@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text;
+using CalaisReturns.Core.Http;
+using CalaisReturns.Flights;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+
+namespace CalaisReturns.Jobs.Notifications;
+
+public enum DeadlineKind
+{
+    /// <summary>The notice deadline: later additions can only be reserves.</summary>
+    NoticeDeadline,
+
+    /// <summary>48 hours before the manifest locks.</summary>
+    LockIn48Hours,
+}
+
+/// <summary>A warning for the planners of a flight's states. (E-mail would be sent from the same handler.)</summary>
+public sealed class ManifestDeadlineApproaching
+{
+    public Guid Id { get; set; }
+    public Guid FlightId { get; set; }
+    public string Reference { get; set; } = "";
+    public DeadlineKind Kind { get; set; }
+    public DateTimeOffset DeadlineAt { get; set; }
+    public DateTimeOffset RaisedAt { get; set; }
+    public List<State> States { get; set; } = [];
+    public List<string> AcknowledgedBy { get; set; } = [];
+
+    /// <summary>One notification per flight, kind and deadline: raising it twice changes nothing.</summary>
+    public static Guid IdFor(Guid flightId, DeadlineKind kind, DateTimeOffset deadline) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{flightId}|{kind}|{deadline.UtcTicks}"))[..16]);
+}
+
+public sealed record WarnOfDeadline(Guid FlightId, DeadlineKind Kind, DateTimeOffset ScheduledDeparture, DateTimeOffset DeadlineAt);
+
+/// <summary>The Hangfire job: thin, it only sends the command.</summary>
+public sealed class DeadlineWarningJob(IMessageBus bus)
+{
+    public Task Run(Guid flightId, DeadlineKind kind, DateTimeOffset departure, DateTimeOffset deadline) =>
+        bus.InvokeAsync(new WarnOfDeadline(flightId, kind, departure, deadline));
+}
+
+public static class WarnOfDeadlineHandler
+{
+    /// <summary>Warns only while the flight still departs then and can still change its manifest.</summary>
+    public static async Task Handle(WarnOfDeadline command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var flight = await session.Events.AggregateStreamAsync<Flight>(command.FlightId, token: ct);
+        var id = ManifestDeadlineApproaching.IdFor(command.FlightId, command.Kind, command.DeadlineAt);
+        if (flight is not { Status: FlightStatus.Planned or FlightStatus.Booked }
+            || flight.ScheduledDeparture != command.ScheduledDeparture
+            || await session.LoadAsync<ManifestDeadlineApproaching>(id, ct) is not null)
+        {
+            return;
+        }
+
+        var planned = (await session.Events.FetchStreamAsync(command.FlightId, version: 1, token: ct))[0].Data as FlightPlanned;
+        session.Store(new ManifestDeadlineApproaching
+        {
+            Id = id, FlightId = flight.Id, Reference = planned!.Reference, Kind = command.Kind, DeadlineAt = command.DeadlineAt,
+            RaisedAt = clock.GetUtcNow(), States = [.. flight.ParticipatingStates],
+        });
+    }
+}
+
+public static class NotificationsEndpoint
+{
+    [WolverineGet("/api/notifications", OperationId = "GetNotifications",
+        Summary = "Deadline warnings for the caller's state's flights, newest first")]
+    [Authorize(Policy = AccessPolicies.Planner)]
+    [ProducesResponseType<IReadOnlyList<ManifestDeadlineApproaching>>(StatusCodes.Status200OK)]
+    public static async Task<IReadOnlyList<ManifestDeadlineApproaching>> Get(IQuerySession session, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
+        var state = Actor.From(user).State;
+        return await session.Query<ManifestDeadlineApproaching>().Where(n => n.States.Contains(state))
+            .OrderByDescending(n => n.RaisedAt).Take(200).ToListAsync(ct);
+    }
+
+    [WolverinePost("/api/notifications/{notificationId}/acknowledgement", OperationId = "AcknowledgeNotification",
+        Summary = "Mark a deadline warning as seen by the caller")]
+    [Authorize(Policy = AccessPolicies.Planner)]
+    [ProducesResponseType<ManifestDeadlineApproaching>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Acknowledge(Guid notificationId, IDocumentSession session, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        if (await session.LoadAsync<ManifestDeadlineApproaching>(notificationId, ct) is not { } notification
+            || !notification.States.Contains(actor.State))
+        {
+            return Problems.NotFound("Notification", notificationId);
+        }
+
+        if (!notification.AcknowledgedBy.Contains(actor.Id))
+        {
+            notification.AcknowledgedBy.Add(actor.Id);
+            session.Store(notification);
+        }
+
+        return Results.Ok(notification);
+    }
+}
