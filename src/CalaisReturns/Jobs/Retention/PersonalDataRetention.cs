@@ -58,6 +58,8 @@ public sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
     {
         jobs.AddOrUpdate<PersonalDataRetentionJob>(PersonalDataRetentionJob.Id, j => j.Run(), Cron.Daily(2),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<PeriodSnapshots.PeriodSnapshotJob>(PeriodSnapshots.PeriodSnapshotJob.Id, j => j.Run(),
+            Cron.Monthly(1, 3), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,62 @@
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using CalaisReturns.Finance.Reporting;
+using CalaisReturns.Finance.Sharing;
+using CalaisReturns.Jobs.PeriodSnapshots;
+using Wolverine.Tracking;
+
+namespace CalaisReturns.Tests.Jobs;
+
+public class PeriodSnapshotTests(AppFixture app) : IntegrationTest(app)
+{
+    private static readonly Actor UkFinance = Actors.Of(Role.Finance, State.UK);
+
+    [Theory]
+    [InlineData("2026-11-01T03:00:00Z", new[] { "2026-10" })]
+    [InlineData("2026-10-01T03:00:00Z", new[] { "2026-09", "2026-Q3" })]
+    [InlineData("2027-01-01T03:00:00Z", new[] { "2026-12", "2026-Q4", "2026" })]
+    public void The_periods_that_just_ended(string now, string[] periods) =>
+        Assert.Equal(periods, PeriodSnapshotHandler.JustEnded(DateTimeOffset.Parse(now)));
+
+    [Fact]
+    public async Task A_closing_report_is_stored_once_equal_to_its_replay_and_stays_as_issued()
+    {
+        var flight = await App.ReadyFlight();
+        await App.Post($"/api/flights/{flight}/cost-split", new { basis = "PerSeatAllocated", settlementCurrency = "GBP" },
+            actor: Actors.Of(Role.Finance, State.FR));
+        var proposal = (await App.GetJson<FlightCostShare>($"/api/flights/{flight}/cost-share", UkFinance)).Facts.Proposal!.ProposalId;
+        await App.Post($"/api/flights/{flight}/cost-split/agreement", new { proposalId = proposal }, actor: UkFinance);
+        await App.Post($"/api/flights/{flight}/exchange-rate", new { eurPerGbp = 1.1654m, rateDate = "2026-06-30", source = "ECB" },
+            actor: UkFinance);
+        var line = Guid.CreateVersion7();
+        await App.Post($"/api/flights/{flight}/costs", new
+        {
+            category = "Charter", description = "Charter", amount = new { amount = 5_000m, currency = "GBP" },
+            invoiceReference = "TA-1", lineId = line,
+        }, actor: UkFinance);
+        await App.ProjectionsCaughtUp();
+
+        App.Clock.Now = new DateTimeOffset(2026, 8, 1, 3, 0, 0, TimeSpan.Zero); // July has just ended
+        await Host.InvokeMessageAndWaitAsync(new SnapshotClosedPeriods());
+        await Host.InvokeMessageAndWaitAsync(new SnapshotClosedPeriods());
+
+        var issued = await App.GetJson<PeriodSnapshot>("/api/reports/cost-share/snapshots/2026-07", UkFinance);
+        Assert.True(issued.MatchesReplay);
+        Assert.Equal((1, 5_000m), (issued.Report.Flights, issued.Report.Currencies.Single().SharedTotal));
+        Assert.Equal(App.Clock.Now, issued.TakenAt);
+
+        App.Clock.Advance(TimeSpan.FromDays(3));
+        await App.Post($"/api/flights/{flight}/costs/{line}/correction",
+            new { newAmount = new { amount = 4_000m, currency = "GBP" }, reason = "Credit note" }, actor: UkFinance);
+        await App.ProjectionsCaughtUp();
+        await Host.InvokeMessageAndWaitAsync(new SnapshotClosedPeriods());
+
+        Assert.Equal(4_000m, (await App.GetJson<CostShareReport>("/api/reports/cost-share?period=2026-07", UkFinance))
+            .Currencies.Single().SharedTotal);
+        var still = (await App.Get("/api/reports/cost-share/snapshots/2026-07/csv", actor: UkFinance)).ReadAsText();
+        Assert.Equal(issued.Csv, still);
+        Assert.Contains("5000.00", still);
+        await App.Get("/api/reports/cost-share/snapshots/2026-06", 404, UkFinance);
+        await App.Get("/api/reports/cost-share/snapshots/2026-07", 403, Actors.UkPlanner);
+    }
+}
