@@ -25,7 +25,7 @@ public static class JobsModule
                 // A job interrupted by a crash is picked up again at once, not after the 30-minute default.
                 UseSlidingInvisibilityTimeout = true,
             }));
-        services.AddHostedService<Retention.RecurringJobs>();
+        services.AddHostedService<RecurringJobs>();
         if (configuration.GetValue("Jobs:RunServer", true))
         {
             services.AddHangfireServer(o => o.WorkerCount = 2);
