@@ -6,6 +6,7 @@ using Alba;
 using Marten;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
+using CalaisReturns.Finance.Sharing;
 using CalaisReturns.Flights.Planning;
 using Wolverine;
 using Wolverine.Tracking;
@@ -81,6 +82,29 @@ internal static class Api
             allocations = new[] { new { state = "UK", seats = ukSeats }, new { state = "FR", seats = frSeats } },
         });
         return id;
+    }
+
+    /// <summary>France's finance proposes the split, the UK's agrees, and the UK's finance fixes the rate.</summary>
+    public static async Task AgreedSplitAndRate(this AppFixture app, Guid flight, object split, decimal eurPerGbp = 1.1654m)
+    {
+        var ukFinance = Actors.Of(Role.Finance, State.UK);
+        await app.Post($"/api/flights/{flight}/cost-split", split, actor: Actors.Of(Role.Finance, State.FR));
+        var proposal = (await app.GetJson<FlightCostShare>($"/api/flights/{flight}/cost-share", ukFinance)).Facts.Proposal!.ProposalId;
+        await app.Post($"/api/flights/{flight}/cost-split/agreement", new { proposalId = proposal }, actor: ukFinance);
+        await app.Post($"/api/flights/{flight}/exchange-rate",
+            new { eurPerGbp, rateDate = "2026-06-30", source = "ECB reference rate 2026-06-30" }, actor: ukFinance);
+    }
+
+    /// <summary>Records a charter cost the UK paid, in pounds; returns its line id.</summary>
+    public static async Task<Guid> UkCharterCost(this AppFixture app, Guid flight, decimal pounds)
+    {
+        var line = Guid.CreateVersion7();
+        await app.Post($"/api/flights/{flight}/costs", new
+        {
+            category = "Charter", description = "Charter", amount = new { amount = pounds, currency = "GBP" },
+            invoiceReference = "TA-1", lineId = line,
+        }, actor: Actors.Of(Role.Finance, State.UK));
+        return line;
     }
 
     /// <summary>Runs a request and waits until every message it cascades (policies) has been handled.</summary>

@@ -29,18 +29,8 @@ public class TimeTravelTests(AppFixture app) : IntegrationTest(app)
             new { allocations = new[] { new { state = "UK", seats = 6 }, new { state = "FR", seats = 4 } } });
         var person = await App.OpenCase();
         await App.AndPolicies(() => App.Manifest(flight, person));
-        await App.Post($"/api/flights/{flight}/cost-split", new { basis = "PerSeatAllocated", settlementCurrency = "GBP" },
-            actor: Actors.Of(Role.Finance, State.FR));
-        var proposal = (await App.GetJson<FlightCostShare>($"/api/flights/{flight}/cost-share", UkFinance)).Facts.Proposal!.ProposalId;
-        await App.Post($"/api/flights/{flight}/cost-split/agreement", new { proposalId = proposal }, actor: UkFinance);
-        await App.Post($"/api/flights/{flight}/exchange-rate", new { eurPerGbp = 1.1654m, rateDate = "2026-06-30", source = "ECB" },
-            actor: UkFinance);
-        var charter = Guid.CreateVersion7();
-        await App.Post($"/api/flights/{flight}/costs", new
-        {
-            category = "Charter", description = "Charter", amount = new { amount = 10_000m, currency = "GBP" },
-            invoiceReference = "TA-1", lineId = charter,
-        }, actor: UkFinance);
+        await App.AgreedSplitAndRate(flight, new { basis = "PerSeatAllocated", settlementCurrency = "GBP" });
+        var charter = await App.UkCharterCost(flight, 10_000m);
 
         // Day 2: France's hotel bill (EUR 1,165.40 = GBP 1,000.00); the returnee is withdrawn.
         App.Clock.Now = T0.AddDays(2);

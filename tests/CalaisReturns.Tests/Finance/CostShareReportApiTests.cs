@@ -35,15 +35,6 @@ public class CostShareReportApiTests(AppFixture app) : IntegrationTest(app)
         return id;
     }
 
-    private async Task Agree(Guid flight, object split)
-    {
-        await App.Post($"/api/flights/{flight}/cost-split", split, actor: FrFinance);
-        var proposal = (await App.GetJson<FlightCostShare>($"/api/flights/{flight}/cost-share", UkFinance)).Facts.Proposal!.ProposalId;
-        await App.Post($"/api/flights/{flight}/cost-split/agreement", new { proposalId = proposal }, actor: UkFinance);
-        await App.Post($"/api/flights/{flight}/exchange-rate",
-            new { eurPerGbp = 1.1654m, rateDate = "2026-06-30", source = "ECB reference rate 2026-06-30" }, actor: UkFinance);
-    }
-
     private Task Cost(Guid flight, Actor payer, string category, decimal amount, string currency) =>
         App.Post($"/api/flights/{flight}/costs", new
         {
@@ -54,13 +45,13 @@ public class CostShareReportApiTests(AppFixture app) : IntegrationTest(app)
     private async Task MixedQuarter()
     {
         var july = await Flight(0, new DateTimeOffset(2026, 7, 28, 6, 0, 0, TimeSpan.Zero));
-        await Agree(july, new { basis = "PerSeatAllocated", settlementCurrency = "GBP" });
+        await App.AgreedSplitAndRate(july, new { basis = "PerSeatAllocated", settlementCurrency = "GBP" });
         await Cost(july, UkFinance, "Charter", 10_000.01m, "GBP");
         await Cost(july, FrFinance, "Accommodation", 3_333.33m, "EUR");
         await Cost(july, UkFinance, "Escorts", 4_200m, "GBP");
 
         var september = await Flight(1, new DateTimeOffset(2026, 9, 15, 6, 0, 0, TimeSpan.Zero), "XK");
-        await Agree(september, new
+        await App.AgreedSplitAndRate(september, new
         {
             basis = "FixedRatio", settlementCurrency = "EUR",
             ratios = new[] { new { state = "UK", percent = 60 }, new { state = "FR", percent = 40 } },
@@ -75,7 +66,7 @@ public class CostShareReportApiTests(AppFixture app) : IntegrationTest(app)
         await Cost(august, UkFinance, "Charter", 50_000m, "GBP");
 
         var moved = await Flight(3, new DateTimeOffset(2026, 9, 20, 6, 0, 0, TimeSpan.Zero));
-        await Agree(moved, new { basis = "PerSeatAllocated", settlementCurrency = "GBP" });
+        await App.AgreedSplitAndRate(moved, new { basis = "PerSeatAllocated", settlementCurrency = "GBP" });
         await Cost(moved, UkFinance, "Charter", 77_777.77m, "GBP");
         await App.Post($"/api/flights/{moved}/reschedule",
             new { newDeparture = new DateTimeOffset(2026, 10, 2, 6, 0, 0, TimeSpan.Zero), reason = "Slot" });

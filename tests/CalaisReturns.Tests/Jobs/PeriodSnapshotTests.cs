@@ -22,18 +22,8 @@ public class PeriodSnapshotTests(AppFixture app) : IntegrationTest(app)
     public async Task A_closing_report_is_stored_once_equal_to_its_replay_and_stays_as_issued()
     {
         var flight = await App.ReadyFlight();
-        await App.Post($"/api/flights/{flight}/cost-split", new { basis = "PerSeatAllocated", settlementCurrency = "GBP" },
-            actor: Actors.Of(Role.Finance, State.FR));
-        var proposal = (await App.GetJson<FlightCostShare>($"/api/flights/{flight}/cost-share", UkFinance)).Facts.Proposal!.ProposalId;
-        await App.Post($"/api/flights/{flight}/cost-split/agreement", new { proposalId = proposal }, actor: UkFinance);
-        await App.Post($"/api/flights/{flight}/exchange-rate", new { eurPerGbp = 1.1654m, rateDate = "2026-06-30", source = "ECB" },
-            actor: UkFinance);
-        var line = Guid.CreateVersion7();
-        await App.Post($"/api/flights/{flight}/costs", new
-        {
-            category = "Charter", description = "Charter", amount = new { amount = 5_000m, currency = "GBP" },
-            invoiceReference = "TA-1", lineId = line,
-        }, actor: UkFinance);
+        await App.AgreedSplitAndRate(flight, new { basis = "PerSeatAllocated", settlementCurrency = "GBP" });
+        var line = await App.UkCharterCost(flight, 5_000m);
         await App.ProjectionsCaughtUp();
 
         App.Clock.Now = new DateTimeOffset(2026, 8, 1, 3, 0, 0, TimeSpan.Zero); // July has just ended
