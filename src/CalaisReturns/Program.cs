@@ -7,6 +7,7 @@ using CalaisReturns.Finance;
 using CalaisReturns.Flights;
 using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Jobs;
+using CalaisReturns.Web;
 using JasperFx;
 using JasperFx.Events.Daemon;
 using JasperFx.Core;
@@ -86,19 +87,23 @@ builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.AddAuditing(builder.Configuration);
 builder.Services.AddCalaisJobs(builder.Configuration, connectionString, schema);
 builder.Services.AddDemoData(builder.Configuration);
+builder.Services.AddCalaisWeb();
 
 var app = builder.Build();
 app.UseCorrelationIds();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodyLimit(limits);
+app.UseStaticFiles();
 app.UseAuthentication();
+app.UseCookieWriteProtection();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseJobsDashboard();
 app.MapCalaisHealthChecks();
 app.MapCalaisOpenApi();
 app.MapWolverineEndpoints(opts => opts.ApplyCalaisConventions());
+app.MapRazorPages();
 
 return await app.RunJasperFxCommands(args);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
+using CalaisReturns.Web;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CalaisReturns.Core.Identity;
@@ -24,7 +25,10 @@ public static class Authentication
         }
 
         services.AddSingleton(settings);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        var authentication = services.AddAuthentication(SignInSchemes.Default)
+            .AddPolicyScheme(SignInSchemes.Default, "Bearer token or sign-in cookie",
+                o => o.ForwardDefaultSelector = http => SignInSchemes.For(http))
+            .AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
             jwt.Authority = settings.Authority;
@@ -60,11 +64,12 @@ public static class Authentication
                     "Your role or state does not allow this."),
             };
         });
+        authentication.AddWebSignIn(configuration, settings);
         services.AddAuthorization(AccessPolicies.Add);
         return services;
     }
 
-    private static Task WriteProblem(HttpContext http, int status, string title, string detail)
+    internal static Task WriteProblem(HttpContext http, int status, string title, string detail)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/problem+json";

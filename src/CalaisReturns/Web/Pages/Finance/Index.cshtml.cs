@@ -1,0 +1,31 @@
+using CalaisReturns.Finance.Sharing;
+using CalaisReturns.Flights.Scheduling;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CalaisReturns.Web.Pages.Finance;
+
+/// <summary>The flights departing in a period with where each one's cost share stands.</summary>
+public sealed class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+
+    public IReadOnlyList<(FlightSchedule Flight, FlightCostShare? Share)> Flights { get; private set; } = [];
+    public string? PeriodError { get; private set; }
+
+    public async Task OnGet(CancellationToken ct)
+    {
+        Period ??= clock.GetUtcNow().Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (PeriodRange.Of(Period) is not { } range)
+        {
+            PeriodError = "Expected a month, quarter or year, e.g. 2014-09, 2014-Q3 or 2014.";
+            return;
+        }
+
+        var schedule = await ApiAnswer<IReadOnlyList<FlightSchedule>>.Of(GetScheduleEndpoint.Get(session,
+            range.From.ToString("O"), range.To.ToString("O"), null, null, null, ct));
+        var flights = schedule.Value ?? [];
+        var shares = (await session.LoadManyAsync<FlightCostShare>(ct, flights.Select(f => f.Id))).ToDictionary(s => s.Id);
+        Flights = [.. flights.Select(f => (f, shares.GetValueOrDefault(f.Id)))];
+    }
+}

@@ -1,0 +1,35 @@
+using CalaisReturns.Finance.Reporting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CalaisReturns.Web.Pages.Finance;
+
+/// <summary>A period's cost-share report, a chart of each state's share and paid per month, and downloads.</summary>
+public sealed class ReportModel(IQuerySession session, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+
+    public CostShareReport? Report { get; private set; }
+    public IReadOnlyList<ShareChart> Charts { get; private set; } = [];
+    public string? PeriodError { get; private set; }
+
+    public async Task OnGet(CancellationToken ct)
+    {
+        Period ??= clock.GetUtcNow().Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var answer = await ApiAnswer<CostShareReport>.Of(GetCostShareReportEndpoint.Get(Period, null, session, ct));
+        if (answer.Problem is not null || PeriodRange.Of(Period) is not { } range)
+        {
+            PeriodError = "Expected a month, quarter or year, e.g. 2014-09, 2014-Q3 or 2014.";
+            return;
+        }
+
+        Report = answer.Value;
+        var months = new List<CostShareReport>();
+        foreach (var month in range.Months())
+        {
+            months.Add(await GetCostShareReportEndpoint.Live(session, month, ct));
+        }
+
+        Charts = ShareChart.Build(months);
+    }
+}

@@ -1,0 +1,45 @@
+using CalaisReturns.Flights.Scheduling;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CalaisReturns.Web.Pages.Schedule;
+
+/// <summary>Flights in a date range, as a table and as a month calendar; planners plan new flights here.</summary>
+public sealed class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? LeadState { get; set; }
+
+    public IReadOnlyList<FlightSchedule> Flights { get; private set; } = [];
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public MonthCalendar? Calendar { get; private set; }
+    public Actor Actor => Actor.From(User);
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task OnGet(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        From ??= new DateOnly(today.Year, today.Month, 1).ToString("yyyy-MM-dd");
+        To ??= new DateOnly(today.Year, today.Month, 1).AddMonths(3).ToString("yyyy-MM-dd");
+        var answer = await ApiAnswer<IReadOnlyList<FlightSchedule>>.Of(GetScheduleEndpoint.Get(session, From, To,
+            Blank(Country), Blank(Status), Blank(LeadState), ct));
+        if (answer.Problem is Microsoft.AspNetCore.Http.HttpValidationProblemDetails invalid)
+        {
+            Errors = invalid.Errors;
+            return;
+        }
+
+        Flights = answer.Value ?? [];
+        if (DateOnly.TryParse(From, out var start))
+        {
+            Calendar = MonthCalendar.Build(start.Year, start.Month, Flights);
+        }
+    }
+
+    public string? Error(string name) => Errors.TryGetValue(name, out var e) ? string.Join(" ", e) : null;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace CalaisReturns.Web;
+
+/// <summary>
+/// The pages people use in a browser. They read through the API's own query functions (so a page
+/// shows exactly what the API would give the same person) and change things by calling the API
+/// from the page with the sign-in cookie, so every change takes the one validated, audited write path.
+/// </summary>
+public static class WebModule
+{
+    public const string AntiforgeryHeader = "X-CSRF-Token";
+
+    public static IServiceCollection AddCalaisWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Web/Pages";
+            o.Conventions.AuthorizeFolder("/", AccessPolicies.Reader);
+            o.Conventions.AuthorizeFolder("/Finance", AccessPolicies.MoneyReader);
+            o.Conventions.AuthorizeFolder("/Audit", AccessPolicies.AuditReader);
+            o.Conventions.AllowAnonymousToPage("/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Denied");
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AntiforgeryHeader;
+            o.Cookie.Name = "calais.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// A change sent with the sign-in cookie must carry the page's anti-forgery token, so another
+    /// site cannot make a signed-in browser send one. Bearer-token callers are not affected.
+    /// </summary>
+    public static IApplicationBuilder UseCookieWriteProtection(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (SignInSchemes.IsApi(http.Request)
+            && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+            && !HttpMethods.IsOptions(http.Request.Method)
+            && SignInSchemes.For(http) == SignInSchemes.Cookie
+            && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing anti-forgery token",
+                detail: "A change made with the sign-in cookie must come from one of this service's pages. Reload the page.")
+                .ExecuteAsync(http);
+            return;
+        }
+
+        await next(http);
+    });
+}

@@ -1,0 +1,136 @@
+// Sends a page's forms to the JSON API with the sign-in cookie and the page's anti-forgery token.
+// A refused or invalid change keeps everything typed and shows the reasons next to the fields;
+// nothing here decides anything: the API does.
+(function () {
+  'use strict';
+  var token = document.querySelector('meta[name="csrf-token"]');
+  var FLASH = 'calais.flash';
+
+  function showFlash() {
+    var text = sessionStorage.getItem(FLASH);
+    var region = document.getElementById('flash');
+    if (text && region) {
+      region.textContent = text;
+      region.hidden = false;
+    }
+    sessionStorage.removeItem(FLASH);
+  }
+
+  // JSON text of a value; decimals go out as typed so that no amount passes through a float.
+  function write(value) {
+    if (value && value.raw !== undefined) return value.raw;
+    if (Array.isArray(value)) return '[' + value.map(write).join(',') + ']';
+    if (value && typeof value === 'object') {
+      return '{' + Object.keys(value).map(function (k) { return JSON.stringify(k) + ':' + write(value[k]); }).join(',') + '}';
+    }
+    return JSON.stringify(value);
+  }
+
+  function convert(field) {
+    var text = field.value.trim();
+    switch (field.dataset.type) {
+      case 'bool': return field.checked;
+      case 'yesno': return text === 'true';
+      case 'int': return /^-?\d+$/.test(text) ? { raw: String(parseInt(text, 10)) } : text;
+      case 'decimal': return /^-?\d+(\.\d+)?$/.test(text) ? { raw: text } : text;
+      case 'utc': return text.length === 16 ? text + ':00Z' : text;
+      default: return text;
+    }
+  }
+
+  // Names are JSON paths: "contractPrice.amount", "allocations[0].seats", "participatingStates[]".
+  function put(target, path, value) {
+    var parts = path.replace(/\]/g, '').split(/\.|\[/);
+    var node = target;
+    for (var i = 0; i < parts.length - 1; i++) {
+      var key = parts[i];
+      if (node[key] === undefined) node[key] = parts[i + 1] === '' || /^\d+$/.test(parts[i + 1]) ? [] : {};
+      node = node[key];
+    }
+    var last = parts[parts.length - 1];
+    if (last === '') node.push(value); else node[last] = value;
+  }
+
+  function body(form) {
+    var result = {};
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.disabled) return;
+      if (field.dataset.type === 'list') { put(result, field.name, []); return; }
+      if (field.type === 'checkbox' && field.dataset.type !== 'bool' && !field.checked) return;
+      if (field.type !== 'checkbox' && field.value.trim() === '' && !field.hasAttribute('data-keep-empty')) return;
+      put(result, field.name, convert(field));
+    });
+    return write(result);
+  }
+
+  function normalise(key) { return key.replace(/^\$\.?/, '').replace(/\]/g, '').replace(/\[/g, '.').toLowerCase(); }
+
+  function clear(form) {
+    form.querySelectorAll('.field-error').forEach(function (e) { e.textContent = ''; e.hidden = true; });
+    form.querySelectorAll('[aria-invalid]').forEach(function (e) { e.removeAttribute('aria-invalid'); });
+    var summary = form.querySelector('.form-problem');
+    summary.textContent = '';
+    summary.hidden = true;
+  }
+
+  function showProblem(form, problem) {
+    var summary = form.querySelector('.form-problem');
+    var unplaced = [];
+    var first = null;
+    Object.keys(problem.errors || {}).forEach(function (key) {
+      var wanted = normalise(key);
+      var field = Array.prototype.find.call(form.elements, function (f) {
+        return f.name && normalise(f.name.replace(/\[\]$/, '')) === wanted;
+      });
+      var message = problem.errors[key].join(' ');
+      var slot = field && document.getElementById(field.id + '-error');
+      if (slot) {
+        slot.textContent = message;
+        slot.hidden = false;
+        field.setAttribute('aria-invalid', 'true');
+        first = first || field;
+      } else {
+        unplaced.push(message);
+      }
+    });
+    var text = problem.title && !problem.errors ? problem.title + ': ' + (problem.detail || '') : (problem.detail || '');
+    if (problem.errors) text = unplaced.length ? 'Please correct: ' + unplaced.join(' ') : 'Please correct the fields marked below.';
+    summary.textContent = text;
+    summary.hidden = false;
+    (first || summary).focus();
+  }
+
+  async function submit(event) {
+    var form = event.target;
+    if (!form.matches('form[data-api]')) return;
+    event.preventDefault();
+    clear(form);
+    var button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    try {
+      var response = await fetch(form.dataset.api, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': token ? token.content : '' },
+        body: body(form),
+      });
+      if (response.ok) {
+        var answer = await response.json().catch(function () { return {}; });
+        sessionStorage.setItem(FLASH, form.dataset.done || 'Saved.');
+        var next = form.dataset.next;
+        if (next && answer.id) next = next.replace('{id}', answer.id);
+        if (next) window.location.assign(next); else window.location.reload();
+        return;
+      }
+      var problem = await response.json().catch(function () { return { detail: 'The service answered ' + response.status + '.' }; });
+      showProblem(form, problem);
+    } catch (e) {
+      showProblem(form, { detail: 'The service could not be reached. Nothing was changed; try again.' });
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  document.addEventListener('submit', submit);
+  showFlash();
+})();
