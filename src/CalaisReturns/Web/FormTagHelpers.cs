@@ -24,7 +24,15 @@ public sealed class ApiFormTagHelper : TagHelper
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("data-api", Api);
         output.Attributes.SetAttribute("novalidate", "novalidate");
-        output.Attributes.SetAttribute("class", "api-form");
+        output.Attributes.SetAttribute("aria-label", Title ?? Submit);
+        if (!output.Attributes.ContainsName("class"))
+        {
+            output.Attributes.SetAttribute("class", "api-form");
+        }
+        else
+        {
+            output.Attributes.SetAttribute("class", $"api-form {output.Attributes["class"].Value}");
+        }
         if (Done is not null)
         {
             output.Attributes.SetAttribute("data-done", Done);

@@ -1,0 +1,65 @@
+using System.Net;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace CalaisReturns.Tests.Web;
+
+/// <summary>Data the browser tests start from, made through the API as scripts would make it.</summary>
+internal static class WebScenarios
+{
+    public static readonly Actor UkFinance = Actors.Of(Role.Finance, State.UK);
+    public static readonly Actor FrFinance = Actors.Of(Role.Finance, State.FR);
+
+    public static DateTimeOffset Departure(int days = 40) =>
+        new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date, TimeSpan.Zero).AddDays(days).AddHours(6);
+
+    /// <summary>A UK-led UK/FR flight, booked, with seats for both states.</summary>
+    public static async Task<Guid> BookedFlight(this BrowserFixture web, DateTimeOffset? departure = null)
+    {
+        var planned = await web.Api(Actors.UkPlanner, "/api/flights", new
+        {
+            leadState = "UK",
+            participatingStates = new[] { "UK", "FR" },
+            countryOfReturn = "AL",
+            departureAirport = "STN",
+            destinationAirport = "TIA",
+            scheduledDeparture = departure ?? Departure(),
+        }, HttpStatusCode.Created);
+        var id = planned.GetProperty("id").GetGuid();
+        await web.Api(Actors.UkPlanner, $"/api/flights/{id}/charter", Api.Charter());
+        await web.Api(Actors.UkPlanner, $"/api/flights/{id}/seat-allocation", new
+        {
+            allocations = new[] { new { state = "UK", seats = 10 }, new { state = "FR", seats = 10 } },
+        });
+        return id;
+    }
+
+    /// <summary>An agreed 60/40 split in pounds on the flight.</summary>
+    public static async Task AgreedSplit(this BrowserFixture web, Guid flightId)
+    {
+        await web.Api(UkFinance, $"/api/flights/{flightId}/cost-split", new
+        {
+            basis = "FixedRatio",
+            settlementCurrency = "GBP",
+            ratios = new[] { new { state = "UK", percent = 60m }, new { state = "FR", percent = 40m } },
+        });
+        var share = await web.Get(FrFinance, $"/api/flights/{flightId}/cost-share");
+        var proposalId = share.GetProperty("facts").GetProperty("proposal").GetProperty("proposalId").GetGuid();
+        await web.Api(FrFinance, $"/api/flights/{flightId}/cost-split/agreement", new { proposalId });
+    }
+
+    /// <summary>Runs axe on the page: no serious or critical violation may remain.</summary>
+    public static async Task AssertAccessible(this IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"{page.Url}:\n{string.Join("\n", serious)}");
+    }
+
+    public static Task Screenshot(this IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
+}
