@@ -39,14 +39,15 @@ public sealed record ShareChart(Currency Currency, decimal Max, IReadOnlyList<st
         var max = Math.Max(values.Select(v => v.Value).DefaultIfEmpty(0m).Max(), 1m);
         var slot = (Width - Left) / Math.Max(months.Count, 1);
         var barsPerMonth = states.Length * Measures.Length;
-        var barWidth = slot * 0.8 / barsPerMonth;
+        var barWidth = Math.Min(slot * 0.8 / barsPerMonth, 28);
         var plotHeight = Height - Bottom - Top;
         var bars = values.Select((v, i) =>
         {
             var month = i / barsPerMonth;
             var within = i % barsPerMonth;
             var h = (double)(Math.Max(v.Value, 0m) / max) * plotHeight;
-            return new ChartBar(v.Month, v.State, v.Measure, v.Value, Left + month * slot + slot * 0.1 + within * barWidth,
+            var start = Left + month * slot + (slot - barsPerMonth * barWidth) / 2;
+            return new ChartBar(v.Month, v.State, v.Measure, v.Value, start + within * barWidth,
                 Height - Bottom - h, barWidth, h);
         }).ToList();
         return new ShareChart(currency, max, [.. months.Select(m => m.Id)], bars);

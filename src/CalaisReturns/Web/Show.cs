@@ -10,6 +10,9 @@ public static partial class Show
 
     public static string Time(DateTimeOffset? t) => t is { } v ? v.UtcDateTime.ToString("ddd d MMM yyyy HH:mm", British) : "—";
 
+    /// <summary>To the second: the audit timeline and "as of" instants.</summary>
+    public static string Instant(DateTimeOffset t) => t.UtcDateTime.ToString("ddd d MMM yyyy HH:mm:ss", British);
+
     public static string Date(DateTimeOffset t) => t.UtcDateTime.ToString("d MMM yyyy", British);
 
     /// <summary>The value a <c>datetime-local</c> input takes, in UTC.</summary>
@@ -17,11 +20,11 @@ public static partial class Show
 
     public static string Amount(decimal amount) => amount.ToString("#,##0.00", British);
 
-    public static string Money(decimal amount, Currency? currency) => currency switch
+    public static string Money(decimal amount, Currency? currency) => (amount < 0 ? "-" : "") + currency switch
     {
-        Currency.GBP => $"£{Amount(amount)}",
-        Currency.EUR => $"€{Amount(amount)}",
-        _ => Amount(amount),
+        Currency.GBP => $"£{Amount(Math.Abs(amount))}",
+        Currency.EUR => $"€{Amount(Math.Abs(amount))}",
+        _ => Amount(Math.Abs(amount)),
     };
 
     public static string Money(Money money) => Money(money.Amount, money.Currency);

@@ -20,6 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Role, State, string), string> _signedIn = new();
     private Process? _app;
     private IPlaywright? _playwright;
     private readonly System.Text.StringBuilder _output = new();
@@ -50,6 +51,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         start.Environment["ConnectionStrings__Postgres"] = AppFixture.ConnectionString;
         start.Environment["Database__Schema"] = Schema;
         start.Environment["Jobs__RunServer"] = "false";
+        // The demo flights and cases give the pages under test something to show, as ops/run does.
+        start.Environment["Demo__Seed"] = "true";
         start.Environment["Api__WritesPerUserPerMinute"] = "100000";
         _app = Process.Start(start)!;
         _app.OutputDataReceived += (_, e) => Append(e.Data);
@@ -78,21 +81,36 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh browser context (its own cookies) at a given window width.</summary>
     public async Task<IPage> NewPage(int width = 1280, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            AcceptDownloads = true,
-            Locale = "en-GB",
-            TimezoneId = "UTC",
-        });
+        var context = await Browser.NewContextAsync(Options(width, null, height));
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in on the development sign-in page.</summary>
+    private BrowserNewContextOptions Options(int width, string? storageState, int height = 900) => new()
+    {
+        BaseURL = BaseUrl,
+        ViewportSize = new ViewportSize { Width = width, Height = height },
+        AcceptDownloads = true,
+        Locale = "en-GB",
+        TimezoneId = "UTC",
+        StorageState = storageState,
+    };
+
+    /// <summary>
+    /// Signs in on the development sign-in page. The same person signing in again gets a new
+    /// browser carrying the cookies of the first sign-in, as a returning browser would.
+    /// </summary>
     public async Task<IPage> SignedIn(Role role, State state, string name, int width = 1280)
     {
+        if (_signedIn.TryGetValue((role, state, name), out var storage))
+        {
+            var again = await Browser.NewContextAsync(Options(width, storage));
+            again.SetDefaultTimeout(15_000);
+            var home = await again.NewPageAsync();
+            await home.GotoAsync("/");
+            return home;
+        }
+
         var page = await NewPage(width);
         await page.GotoAsync("/signin");
         await page.GetByLabel("Name").FillAsync(name);
@@ -100,6 +118,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("State").SelectOptionAsync(state.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/signin"));
+        _signedIn[(role, state, name)] = await page.Context.StorageStateAsync();
         return page;
     }
 

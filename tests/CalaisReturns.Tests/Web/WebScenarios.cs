@@ -1,6 +1,7 @@
 using System.Net;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -53,11 +54,49 @@ internal static class WebScenarios
     /// <summary>Runs axe on the page: no serious or critical violation may remain.</summary>
     public static async Task AssertAccessible(this IPage page)
     {
-        var result = await page.RunAxe();
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")
             .ToList();
         Assert.True(serious.Count == 0, $"{page.Url}:\n{string.Join("\n", serious)}");
+    }
+
+    /// <summary>Reloads the page until what it shows satisfies the condition (for asynchronous projections).</summary>
+    public static async Task ReloadUntil(this IPage page, Func<Task<string>> read, Func<string, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var text = await page.Locator("main").CountAsync() > 0 ? await ReadOrEmpty(read) : "";
+            if (condition(text))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                await page.Screenshot("failed-" + new Uri(page.Url).AbsolutePath.Trim('/').Replace('/', '-'));
+                Assert.Fail($"{page.Url} never showed what was expected; last: {text}");
+            }
+
+            await Task.Delay(300);
+            await page.ReloadAsync();
+        }
+    }
+
+    private static async Task<string> ReadOrEmpty(Func<Task<string>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            return "";
+        }
     }
 
     public static Task Screenshot(this IPage page, string name) =>

@@ -1,0 +1,55 @@
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CalaisReturns.Tests.Web;
+
+/// <summary>
+/// Every main page, as the role that uses it, on the demo data: no serious or critical axe
+/// violation, no sideways scrolling of the page on a phone-sized screen, and a screenshot of each.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture web)
+{
+    private const string DemoFlight = "0193a1c0-0000-7000-8000-000000000001";
+    private const string DemoCase = "0193a1c0-0000-7000-9000-000000000001";
+
+    public static TheoryData<string, Role?, string> MainPages() => new()
+    {
+        { "sign-in", null, "/signin" },
+        { "schedule", Role.Planner, "/schedule" },
+        { "flight", Role.Planner, $"/flights/{DemoFlight}" },
+        { "cases", Role.Planner, "/cases" },
+        { "case", Role.Planner, $"/cases/{DemoCase}" },
+        { "cost-shares", Role.Finance, "/finance" },
+        { "cost-share", Role.Finance, $"/finance/flights/{DemoFlight}" },
+        { "period-report", Role.Finance, "/finance/report?period=" + DemoMonth },
+        { "audit", Role.Auditor, "/audit?Verify=true" },
+        { "audit-flight", Role.Auditor, $"/audit/flights/{DemoFlight}" },
+        { "audit-case", Role.Auditor, $"/audit/cases/{DemoCase}" },
+        { "denied", Role.Planner, "/audit" },
+    };
+
+    /// <summary>The first demo flight departs twelve days after the demo data is seeded.</summary>
+    private static string DemoMonth => DateTimeOffset.UtcNow.AddDays(12).ToString("yyyy-MM");
+
+    [Theory]
+    [MemberData(nameof(MainPages))]
+    public async Task The_page_has_no_serious_accessibility_violation_and_fits_a_narrow_screen(string name, Role? role,
+        string path)
+    {
+        var page = role is { } r ? await web.SignedIn(r, State.UK, "Pat Example") : await web.NewPage();
+        await page.GotoAsync(path);
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await page.AssertAccessible();
+        await page.Screenshot($"{name}-1280");
+
+        // The same page on a phone-sized screen: tables scroll inside their own regions, the page does not.
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 390px screen");
+        await page.Screenshot($"{name}-390");
+    }
+}
