@@ -32,6 +32,16 @@ install_postgres() {
   fi
 }
 
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot work here).
+install_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    return
+  fi
+  log "installing Chromium with apt-get (browser tests)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+}
+
 start_postgres() {
   local version cluster port status
   read -r version cluster port status _ < <(pg_lsclusters -h | head -n 1)

@@ -68,6 +68,9 @@ public sealed class ApiFieldTagHelper : TagHelper
 
     public string? Value { get; set; }
     public string? Hint { get; set; }
+
+    /// <summary>Left out of the command when empty; every other field must be filled in before sending.</summary>
+    public bool Optional { get; set; }
     public IEnumerable<string>? Options { get; set; }
 
     /// <summary>Text shown for each option, if not the value itself.</summary>
@@ -78,7 +81,8 @@ public sealed class ApiFieldTagHelper : TagHelper
         var enc = HtmlEncoder.Default;
         var id = $"{Form}-{Name.Replace('.', '-').Replace('[', '-').Replace("]", "")}";
         var describedBy = Hint is null ? $"{id}-error" : $"{id}-hint {id}-error";
-        var common = $"id=\"{id}\" name=\"{enc.Encode(Name)}\" aria-describedby=\"{describedBy}\"";
+        var common = $"id=\"{id}\" name=\"{enc.Encode(Name)}\" aria-describedby=\"{describedBy}\""
+            + (Optional || Type is "bool" or "yesno" ? "" : " aria-required=\"true\"");
         var value = enc.Encode(Value ?? "");
         var control = Type switch
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace CalaisReturns.Web;
@@ -21,7 +22,9 @@ public static class WebModule
             o.Conventions.AuthorizeFolder("/Audit", AccessPolicies.AuditReader);
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Denied");
-        });
+        })
+        // MVC has JSON options of its own; keep them the API's (enums by name), whoever reads them.
+        .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AntiforgeryHeader;

@@ -55,6 +55,8 @@
     var result = {};
     Array.prototype.forEach.call(form.elements, function (field) {
       if (!field.name || field.disabled) return;
+      // A companion value (a state beside its percent) goes only with the value it belongs to.
+      if (field.dataset.with && document.getElementById(field.dataset.with).value.trim() === '') return;
       if (field.dataset.type === 'list') { put(result, field.name, []); return; }
       if (field.type === 'checkbox' && field.dataset.type !== 'bool' && !field.checked) return;
       if (field.type !== 'checkbox' && field.value.trim() === '' && !field.hasAttribute('data-keep-empty')) return;
@@ -100,11 +102,28 @@
     (first || summary).focus();
   }
 
+  // Only presence is checked here, so that nothing incomplete is sent; every rule is the API's.
+  function missing(form) {
+    var errors = {};
+    form.querySelectorAll('[aria-required="true"]').forEach(function (field) {
+      if (field.value.trim() === '') {
+        var label = form.querySelector('label[for="' + field.id + '"]');
+        errors[field.name] = ['Enter ' + (label ? label.textContent.toLowerCase() : 'a value') + '.'];
+      }
+    });
+    return Object.keys(errors).length ? { errors: errors } : null;
+  }
+
   async function submit(event) {
     var form = event.target;
     if (!form.matches('form[data-api]')) return;
     event.preventDefault();
     clear(form);
+    var incomplete = missing(form);
+    if (incomplete) {
+      showProblem(form, incomplete);
+      return;
+    }
     var button = form.querySelector('button[type="submit"]');
     button.disabled = true;
     try {
