@@ -19,7 +19,7 @@ public sealed class ApiFormTagHelper : TagHelper
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        var enc = HtmlEncoder.Default;
+        var enc = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         output.TagName = "form";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("data-api", Api);
@@ -78,7 +78,7 @@ public sealed class ApiFieldTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var enc = HtmlEncoder.Default;
+        var enc = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var id = $"{Form}-{Name.Replace('.', '-').Replace('[', '-').Replace("]", "")}";
         var describedBy = Hint is null ? $"{id}-error" : $"{id}-hint {id}-error";
         var common = $"id=\"{id}\" name=\"{enc.Encode(Name)}\" aria-describedby=\"{describedBy}\""

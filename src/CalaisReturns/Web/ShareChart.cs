@@ -57,7 +57,7 @@ public sealed record ShareChart(Currency Currency, decimal Max, IReadOnlyList<st
     public string Svg(string labelledBy)
     {
         static string N(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
-        var enc = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var enc = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var svg = new System.Text.StringBuilder();
         svg.Append($"<svg class=\"chart\" viewBox=\"0 0 {N(Width)} {N(Height)}\" role=\"img\" aria-labelledby=\"{labelledBy} {labelledBy}-desc\">")
             .Append($"<desc id=\"{labelledBy}-desc\">Bar chart; the table below gives the same figures.</desc>")

@@ -1,5 +1,6 @@
 using CalaisReturns.Flights.Scheduling;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CalaisReturns.Web.Pages.Schedule;
@@ -12,6 +13,9 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? LeadState { get; set; }
+
+    /// <summary>The calendar's month, yyyy-MM; by default the month of the first flight listed.</summary>
+    [BindProperty(SupportsGet = true)] public string? Month { get; set; }
 
     public IReadOnlyList<FlightSchedule> Flights { get; private set; } = [];
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
@@ -33,11 +37,19 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
         }
 
         Flights = answer.Value ?? [];
-        if (DateOnly.TryParse(From, out var start))
-        {
-            Calendar = MonthCalendar.Build(start.Year, start.Month, Flights);
-        }
+        var first = Flights.Count > 0 ? DateOnly.FromDateTime(Flights[0].ScheduledDeparture.UtcDateTime) : today;
+        var month = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", out var chosen) ? chosen : new DateOnly(first.Year, first.Month, 1);
+        var inMonth = await ApiAnswer<IReadOnlyList<FlightSchedule>>.Of(GetScheduleEndpoint.Get(session, $"{month:yyyy-MM-dd}",
+            $"{month.AddMonths(1):yyyy-MM-dd}", Blank(Country), Blank(Status), Blank(LeadState), ct));
+        Calendar = MonthCalendar.Build(month.Year, month.Month, inMonth.Value ?? []);
     }
+
+    /// <summary>This page's address with the same filters and another calendar month.</summary>
+    public string WithMonth(DateOnly month) => QueryHelpers.AddQueryString("/schedule", new Dictionary<string, string?>
+    {
+        ["From"] = From, ["To"] = To, ["Country"] = Country, ["Status"] = Status, ["LeadState"] = LeadState,
+        ["Month"] = $"{month:yyyy-MM}",
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
 
     public string? Error(string name) => Errors.TryGetValue(name, out var e) ? string.Join(" ", e) : null;
 
