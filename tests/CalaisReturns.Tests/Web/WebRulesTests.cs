@@ -4,7 +4,13 @@ using CalaisReturns.Finance;
 using CalaisReturns.Finance.Reporting;
 using CalaisReturns.Flights.Scheduling;
 using CalaisReturns.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CalaisReturns.Tests.Web;
 
@@ -123,5 +129,39 @@ public sealed class WebRulesTests
         Assert.Equal("Cost split agreed", Show.Words(Timeline.Name("cost_split_agreed")));
         Assert.Equal("Ground handling", Show.Enum(CostCategory.GroundHandling));
         Assert.Equal("UK", Show.Words("UK"));
+    }
+}
+
+public sealed class BrowserSignInConfigurationTests
+{
+    private static (IAuthenticationSchemeProvider Schemes, CookieAuthenticationOptions Cookie) Configure(
+        Dictionary<string, string?> values, AuthSettings settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddAuthentication().AddWebSignIn(configuration, settings);
+        var provider = services.BuildServiceProvider();
+        return (provider.GetRequiredService<IAuthenticationSchemeProvider>(),
+            provider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(SignInSchemes.Cookie));
+    }
+
+    [Fact]
+    public async Task With_an_identity_provider_and_a_client_the_browser_signs_in_there()
+    {
+        var (schemes, cookie) = Configure(new() { ["Web:ClientId"] = "calais-web", ["Web:ClientSecret"] = "s3cret" },
+            new AuthSettings { Authority = "https://login.example.gov.uk/realms/returns" });
+        Assert.NotNull(await schemes.GetSchemeAsync(SignInSchemes.OpenIdConnect));
+        Assert.Equal(SignInSchemes.OpenIdConnect, cookie.ForwardChallenge);
+        Assert.True(cookie.Cookie.HttpOnly);
+        Assert.Equal(SameSiteMode.Strict, cookie.Cookie.SameSite);
+    }
+
+    [Fact]
+    public async Task Without_a_client_there_is_no_identity_provider_sign_in()
+    {
+        var (schemes, cookie) = Configure(new(), new AuthSettings { SigningKey = AuthSettings.DevelopmentKey });
+        Assert.Null(await schemes.GetSchemeAsync(SignInSchemes.OpenIdConnect));
+        Assert.Null(cookie.ForwardChallenge);
+        Assert.Equal("/signin", cookie.LoginPath);
     }
 }
