@@ -78,6 +78,58 @@ public sealed class FinancePagesTests(BrowserFixture web)
         await uk.Screenshot("period-report-finance-1280");
     }
 
+    [Fact]
+    public async Task Costs_are_corrected_and_withdrawn_with_a_reason_funding_is_recorded_and_both_states_confirm()
+    {
+        var flightId = await web.BookedFlight();
+        await web.AgreedSplit(flightId);
+        await web.Api(WebScenarios.UkFinance, $"/api/flights/{flightId}/exchange-rate",
+            new { eurPerGbp = 1.1734m, rateDate = DateTime.UtcNow.ToString("yyyy-MM-dd"), source = "ECB" });
+        foreach (var (description, amount) in new[] { ("Charter invoice", 1000.00m), ("Hotel", 90.00m) })
+        {
+            await web.Api(WebScenarios.UkFinance, $"/api/flights/{flightId}/costs", new
+            {
+                category = "Charter", description, amount = new { amount, currency = "GBP" }, invoiceReference = "INV-" + amount,
+            });
+        }
+
+        var uk = await web.SignedIn(Role.Finance, State.UK, "Fiona Finance");
+        await uk.GotoAsync($"/finance/flights/{flightId}");
+        var correct = uk.GetByRole(AriaRole.Form, new() { Name = "Correct Charter invoice (£1,000.00)" });
+        await correct.GetByLabel("New amount").FillAsync("1200.00");
+        await correct.GetByLabel("Reason").FillAsync("Fuel surcharge invoiced late");
+        await correct.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(uk.GetByRole(AriaRole.Status)).ToHaveTextAsync("Cost corrected.");
+        var withdraw = uk.GetByRole(AriaRole.Form, new() { Name = "Withdraw Hotel (£90.00)" });
+        await withdraw.GetByLabel("Reason").FillAsync("Booked twice");
+        await withdraw.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(uk.GetByRole(AriaRole.Status)).ToHaveTextAsync("Cost withdrawn.");
+        await Expect(uk.Locator("table.lines")).ToContainTextAsync("Hotel (withdrawn)");
+
+        var funding = uk.GetByRole(AriaRole.Form, new() { Name = "External funding received by UK" });
+        await funding.GetByLabel("Funder").FillAsync("EU AMIF");
+        await funding.GetByLabel("Amount").FillAsync("200.00");
+        await funding.GetByLabel("Reference").FillAsync("AMIF-2026-3");
+        await funding.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(uk.GetByRole(AriaRole.Status)).ToHaveTextAsync("Funding recorded.");
+        // £1,200.00 less £200.00 funding is shared 60/40; the UK paid all of it net of its funding.
+        await Expect(uk.GetByTestId("owing")).ToHaveTextAsync("FR owes UK £400.00; settled £0.00; outstanding £400.00.");
+
+        var settle = uk.GetByRole(AriaRole.Form, new() { Name = "Record a settlement" });
+        await settle.GetByLabel("Amount").FillAsync("400.00");
+        await settle.GetByLabel("Reference").FillAsync("BACS-10");
+        await settle.GetByLabel("Paid on").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd"));
+        await settle.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(uk.GetByRole(AriaRole.Status)).ToHaveTextAsync("Settlement recorded.");
+        await uk.GetByRole(AriaRole.Button, new() { Name = "Confirm for UK" }).ClickAsync();
+        await Expect(uk.GetByRole(AriaRole.Status)).ToHaveTextAsync("Cost share confirmed.");
+        var fr = await web.SignedIn(Role.Finance, State.FR, "Fabienne Finances");
+        await fr.GotoAsync($"/finance/flights/{flightId}");
+        await fr.GetByRole(AriaRole.Button, new() { Name = "Confirm for FR" }).ClickAsync();
+        await Expect(fr.GetByRole(AriaRole.Status)).ToHaveTextAsync("Cost share confirmed.");
+        await Expect(fr.Locator(".facts").First).ToContainTextAsync("Reconciled");
+    }
+
     private static async Task RecordCost(IPage page, string category, string description, string amount, string invoice)
     {
         var form = page.GetByRole(AriaRole.Form, new() { Name = "Record a cost paid by UK" });

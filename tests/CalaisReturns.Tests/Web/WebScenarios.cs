@@ -37,6 +37,17 @@ internal static class WebScenarios
         return id;
     }
 
+    /// <summary>A UK case with a passport, ready for a manifest.</summary>
+    public static async Task<(Guid Id, string Reference)> UkCase(this BrowserFixture web, string name = "Test Person")
+    {
+        var reference = "UK-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var opened = await web.Api(Actors.UkPlanner, "/api/cases",
+            new { caseReference = reference, fullName = name, nationality = "AL", dateOfBirth = "1990-04-12" }, HttpStatusCode.Created);
+        var id = opened.GetProperty("id").GetGuid();
+        await web.Api(Actors.UkPlanner, $"/api/cases/{id}/travel-document", new { kind = "Passport", expiry = "2031-01-31" });
+        return (id, reference);
+    }
+
     /// <summary>An agreed 60/40 split in pounds on the flight.</summary>
     public static async Task AgreedSplit(this BrowserFixture web, Guid flightId)
     {
