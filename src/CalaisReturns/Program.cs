@@ -94,6 +94,7 @@ app.UseCorrelationIds();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodyLimit(limits);
+app.UsePageSecurityHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseCookieWriteProtection();

@@ -67,6 +67,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{Chromium} is missing: ops/test installs Debian's chromium package.");
         }
 
+        // Generous waits: on a busy 2-core CI machine a first call may compile its handler chain.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -82,7 +84,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPage(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(Options(width, null, height));
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
@@ -105,7 +107,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (_signedIn.TryGetValue((role, state, name), out var storage))
         {
             var again = await Browser.NewContextAsync(Options(width, storage));
-            again.SetDefaultTimeout(15_000);
+            again.SetDefaultTimeout(30_000);
             var home = await again.NewPageAsync();
             await home.GotoAsync("/");
             return home;

@@ -66,6 +66,30 @@ public sealed class SignInTests(BrowserFixture web)
     }
 
     [Fact]
+    public async Task Pages_allow_scripts_and_styles_from_this_site_only_and_cannot_be_framed()
+    {
+        var page = await web.NewPage();
+        var response = await page.GotoAsync("/signin");
+        var policy = await response!.HeaderValueAsync("content-security-policy");
+        Assert.Contains("script-src 'self'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Equal("nosniff", await response.HeaderValueAsync("x-content-type-options"));
+        // The busiest page (chart, tables, forms) breaks no part of the policy.
+        var violations = new List<string>();
+        var finance = await web.SignedIn(Role.Finance, State.UK, "Fiona Finance");
+        finance.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy"))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        await finance.GotoAsync("/finance/report?period=" + DateTime.UtcNow.Year);
+        await Expect(finance.Locator("h1")).ToBeVisibleAsync();
+        Assert.Empty(violations);
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         var page = await web.NewPage();
