@@ -8,14 +8,9 @@ internal static class AppProcess
     public static async Task<(int ExitCode, string Output)> Run(AppFixture app, params string[] args)
     {
         var testDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = testDir;
-        while (!File.Exists(Path.Combine(root!.FullName, "CalaisReturns.sln")))
-        {
-            root = root.Parent;
-        }
 
         // Same configuration as the tests; the test folder itself would not do (JasperFx scans its assemblies).
-        var dll = Path.Combine(root.FullName, "src", "CalaisReturns", "bin", testDir.Parent!.Name, testDir.Name, "CalaisReturns.dll");
+        var dll = Path.Combine(RunningApp.RepositoryRoot(), "src", "CalaisReturns", "bin", testDir.Parent!.Name, testDir.Name, "CalaisReturns.dll");
         var start = new ProcessStartInfo("dotnet", [dll, .. args])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
