@@ -66,6 +66,10 @@ builder.Host.UseWolverine(opts =>
     opts.CodeGeneration.AlwaysUseServiceLocationFor<Hangfire.IBackgroundJobClient>();
     opts.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds());
     opts.OnException<NpgsqlException>().RetryWithCooldown(1.Seconds(), 5.Seconds(), 15.Seconds());
+    // One host (the default) reclaims every stored message at start-up, so a policy owed when the
+    // process died runs as soon as it is back; several hosts need Balanced, which waits for the
+    // dead node to go stale first.
+    opts.Durability.Mode = builder.Configuration.GetValue("Wolverine:DurabilityMode", DurabilityMode.Solo);
     opts.AutoBuildMessageStorageOnStartup = applySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
 });
 builder.Services.AddWolverineHttp();

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using CalaisReturns.Core;
+using CalaisReturns.Core.Identity;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace CalaisReturns.Tests.Faults;
+
+/// <summary>
+/// A policy message stored with its command's commit must be handled even if the process dies
+/// before handling it. The test holds the flight's stream row locked, so the policy (barrier →
+/// withdrawal) is provably caught mid-handling when the process is killed.
+/// </summary>
+public sealed class OutboxCrashTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly RunningApp _app = new("o_" + Guid.NewGuid().ToString("N")[..10]);
+
+    public Task InitializeAsync() => _app.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_withdrawal_owed_to_a_barrier_happens_once_after_the_process_dies_before_handling_it()
+    {
+        var departure = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(40).AddHours(6);
+        var flight = (await _app.Post(Actors.UkPlanner, "/api/flights", new
+        {
+            leadState = "UK", participatingStates = new[] { "UK" }, countryOfReturn = "AL", departureAirport = "STN",
+            destinationAirport = "TIA", scheduledDeparture = departure,
+        }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await _app.Post(Actors.UkPlanner, $"/api/flights/{flight}/charter", Api.Charter());
+        await _app.Post(Actors.UkPlanner, $"/api/flights/{flight}/seat-allocation",
+            new { allocations = new[] { new { state = "UK", seats = 10 } } });
+        var caseId = (await _app.Post(Actors.UkPlanner, "/api/cases", new
+        {
+            caseReference = "UK-OUTBOX-1", fullName = "Olga Outbox", nationality = "AL", dateOfBirth = "1990-01-01",
+        }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await _app.Post(Actors.UkPlanner, $"/api/cases/{caseId}/travel-document", new { kind = "Passport", expiry = "2031-01-31" });
+        await _app.Post(Actors.UkPlanner, $"/api/flights/{flight}/manifest", new { caseId, status = "Confirmed" });
+
+        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
+        await connection.OpenAsync();
+        await using (var lockRow = new NpgsqlCommand($"begin; select 1 from {_app.Schema}.mt_streams where id = @id for update", connection))
+        {
+            lockRow.Parameters.AddWithValue("id", flight);
+            await lockRow.ExecuteNonQueryAsync();
+        }
+
+        await _app.Post(Actors.UkPlanner, $"/api/cases/{caseId}/barriers", new { kind = "JudicialReview", reference = "JR/1" });
+        await Until(async () => await Scalar(connection, "select count(*) from pg_locks where not granted") > 0,
+            "the policy never reached the locked flight");
+        await _app.KillAsync();
+        await using (var release = new NpgsqlCommand("rollback", connection))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(0, await Withdrawals(connection, caseId));
+        var restarted = Stopwatch.StartNew();
+        await _app.StartAsync();
+        await Until(async () => await Withdrawals(connection, caseId) > 0, "the stored policy message was never handled");
+        var recovered = restarted.Elapsed;
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await Withdrawals(connection, caseId));
+        var manifest = await _app.Get(Actors.UkPlanner, $"/api/flights/{flight}/manifest");
+        var line = Assert.Single(manifest.GetProperty("lines").EnumerateArray());
+        Assert.Equal("Withdrawn", line.GetProperty("status").GetString());
+        Assert.Equal("Barrier", line.GetProperty("withdrawalReason").GetString());
+        // One host (Wolverine:DurabilityMode Solo) takes its stored messages back at start-up.
+        output.WriteLine($"restart to withdrawal: {recovered.TotalSeconds:0.0} s");
+        Assert.True(recovered < TimeSpan.FromSeconds(30), $"recovered after {recovered}");
+    }
+
+    private Task<long> Withdrawals(NpgsqlConnection connection, Guid caseId) => Scalar(connection,
+        $"select count(*) from {_app.Schema}.mt_events where type = 'returnee_withdrawn' and data ->> 'CaseId' = '{caseId}'");
+
+    private static async Task<long> Scalar(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task Until(Func<Task<bool>> condition, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(200);
+        }
+    }
+}
