@@ -22,8 +22,11 @@ public static class JobsModule
             {
                 SchemaName = schema + "_hangfire",
                 QueuePollInterval = TimeSpan.FromSeconds(1),
-                // A job interrupted by a crash is picked up again at once, not after the 30-minute default.
+                // A running job's claim is renewed in the background, so the claim can be short: a job
+                // whose process died is run again once its claim lapses (measured by JobCrashTests),
+                // not after Hangfire's 30-minute default.
                 UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(1)),
             }));
         services.AddHostedService<RecurringJobs>();
         if (configuration.GetValue("Jobs:RunServer", true))

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net;
+using CalaisReturns.Core;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace CalaisReturns.Tests.Faults;
+
+/// <summary>
+/// The scheduled manifest lock is killed with its process while it runs (held on a locked stream
+/// row, so the kill provably lands mid-job): after the restart Hangfire runs it again, and the
+/// manifest is locked exactly once.
+/// </summary>
+public sealed class JobCrashTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly RunningApp _app = new("j_" + Guid.NewGuid().ToString("N")[..10], new Dictionary<string, string>
+    {
+        ["Jobs__RunServer"] = "true",
+        // The lock falls due two days before departure: a flight departing in two days and a few seconds is due at once.
+        ["Manifest__LockLeadTime"] = "2.00:00:00",
+        // A dead job's claim lapses after this (one minute by default: measured 60.7 s from restart to re-run).
+        ["Jobs__InvisibilityTimeout"] = "00:00:15",
+    });
+
+    public Task InitializeAsync() => _app.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_job_killed_mid_run_is_run_again_and_its_effect_happens_once()
+    {
+        var departure = DateTimeOffset.UtcNow.AddDays(2).AddSeconds(5);
+        var flight = (await _app.Post(Actors.UkPlanner, "/api/flights", new
+        {
+            leadState = "UK", participatingStates = new[] { "UK" }, countryOfReturn = "AL", departureAirport = "STN",
+            destinationAirport = "TIA", scheduledDeparture = departure,
+        }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await _app.Post(Actors.UkPlanner, $"/api/flights/{flight}/charter", Api.Charter());
+
+        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
+        await connection.OpenAsync();
+        await using (var lockRow = new NpgsqlCommand($"begin; select 1 from {_app.Schema}.mt_streams where id = @id for update", connection))
+        {
+            lockRow.Parameters.AddWithValue("id", flight);
+            await lockRow.ExecuteNonQueryAsync();
+        }
+
+        await Until(async () => await Scalar(connection, "select count(*) from pg_locks where not granted") > 0,
+            "the job never reached the locked flight", TimeSpan.FromSeconds(60));
+        await _app.KillAsync();
+        await using (var release = new NpgsqlCommand("rollback", connection))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(0, await Locks(connection));
+        var restarted = Stopwatch.StartNew();
+        await _app.StartAsync();
+        await Until(async () => await Locks(connection) > 0, "the interrupted job never ran again", TimeSpan.FromSeconds(120));
+        var rerun = restarted.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(1, await Locks(connection));
+        output.WriteLine($"restart to manifest locked: {rerun.TotalSeconds:0.0} s");
+    }
+
+    private Task<long> Locks(NpgsqlConnection connection) =>
+        Scalar(connection, $"select count(*) from {_app.Schema}.mt_events where type = 'manifest_locked'");
+
+    private static async Task<long> Scalar(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task Until(Func<Task<bool>> condition, string failure, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(200);
+        }
+    }
+}
