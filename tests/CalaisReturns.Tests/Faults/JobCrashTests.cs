@@ -39,24 +39,17 @@ public sealed class JobCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
         await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
         await connection.OpenAsync();
-        await using (var lockRow = new NpgsqlCommand($"begin; select 1 from {_app.Schema}.mt_streams where id = @id for update", connection))
-        {
-            lockRow.Parameters.AddWithValue("id", flight);
-            await lockRow.ExecuteNonQueryAsync();
-        }
+        await connection.HoldStream(_app.Schema, flight);
 
-        await Until(async () => await Scalar(connection, "select count(*) from pg_locks where not granted") > 0,
+        await Waits.Until(connection.SomeoneWaits,
             "the job never reached the locked flight", TimeSpan.FromSeconds(60));
         await _app.KillAsync();
-        await using (var release = new NpgsqlCommand("rollback", connection))
-        {
-            await release.ExecuteNonQueryAsync();
-        }
+        await connection.Release();
 
         Assert.Equal(0, await Locks(connection));
         var restarted = Stopwatch.StartNew();
         await _app.StartAsync();
-        await Until(async () => await Locks(connection) > 0, "the interrupted job never ran again", TimeSpan.FromSeconds(120));
+        await Waits.Until(async () => await Locks(connection) > 0, "the interrupted job never ran again", TimeSpan.FromSeconds(120));
         var rerun = restarted.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(1, await Locks(connection));
@@ -64,21 +57,7 @@ public sealed class JobCrashTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private Task<long> Locks(NpgsqlConnection connection) =>
-        Scalar(connection, $"select count(*) from {_app.Schema}.mt_events where type = 'manifest_locked'");
+        connection.Scalar($"select count(*) from {_app.Schema}.mt_events where type = 'manifest_locked'");
 
-    private static async Task<long> Scalar(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 
-    private static async Task Until(Func<Task<bool>> condition, string failure, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(200);
-        }
-    }
 }

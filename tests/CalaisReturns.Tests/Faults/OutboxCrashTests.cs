@@ -41,25 +41,19 @@ public sealed class OutboxCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
         await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
         await connection.OpenAsync();
-        await using (var lockRow = new NpgsqlCommand($"begin; select 1 from {_app.Schema}.mt_streams where id = @id for update", connection))
-        {
-            lockRow.Parameters.AddWithValue("id", flight);
-            await lockRow.ExecuteNonQueryAsync();
-        }
+        await connection.HoldStream(_app.Schema, flight);
 
         await _app.Post(Actors.UkPlanner, $"/api/cases/{caseId}/barriers", new { kind = "JudicialReview", reference = "JR/1" });
-        await Until(async () => await Scalar(connection, "select count(*) from pg_locks where not granted") > 0,
-            "the policy never reached the locked flight");
+        await Waits.Until(connection.SomeoneWaits,
+            "the policy never reached the locked flight", TimeSpan.FromSeconds(60));
         await _app.KillAsync();
-        await using (var release = new NpgsqlCommand("rollback", connection))
-        {
-            await release.ExecuteNonQueryAsync();
-        }
+        await connection.Release();
 
         Assert.Equal(0, await Withdrawals(connection, caseId));
         var restarted = Stopwatch.StartNew();
         await _app.StartAsync();
-        await Until(async () => await Withdrawals(connection, caseId) > 0, "the stored policy message was never handled");
+        await Waits.Until(async () => await Withdrawals(connection, caseId) > 0, "the stored policy message was never handled",
+            TimeSpan.FromSeconds(90));
         var recovered = restarted.Elapsed;
 
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -73,22 +67,8 @@ public sealed class OutboxCrashTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(recovered < TimeSpan.FromSeconds(30), $"recovered after {recovered}");
     }
 
-    private Task<long> Withdrawals(NpgsqlConnection connection, Guid caseId) => Scalar(connection,
+    private Task<long> Withdrawals(NpgsqlConnection connection, Guid caseId) => connection.Scalar(
         $"select count(*) from {_app.Schema}.mt_events where type = 'returnee_withdrawn' and data ->> 'CaseId' = '{caseId}'");
 
-    private static async Task<long> Scalar(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 
-    private static async Task Until(Func<Task<bool>> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(200);
-        }
-    }
 }
