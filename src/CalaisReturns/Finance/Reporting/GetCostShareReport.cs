@@ -73,7 +73,7 @@ public static class GetCostShareReportEndpoint
 
     public static IResult InvalidPeriod() => Problems.Invalid(new Dictionary<string, string[]>
     {
-        ["period"] = ["Expected a month, quarter or year, e.g. 2014-09, 2014-Q3 or 2014."],
+        ["period"] = [Period.Expected],
     });
 }
 

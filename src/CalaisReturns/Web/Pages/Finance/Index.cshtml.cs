@@ -18,7 +18,7 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
         Period ??= clock.GetUtcNow().Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (PeriodRange.Of(Period) is not { } range)
         {
-            PeriodError = "Expected a month, quarter or year, e.g. 2014-09, 2014-Q3 or 2014.";
+            PeriodError = CalaisReturns.Core.Period.Expected;
             return;
         }
 

@@ -19,7 +19,7 @@ public sealed class ReportModel(IQuerySession session, TimeProvider clock) : Pag
         var answer = await ApiAnswer<CostShareReport>.Of(GetCostShareReportEndpoint.Get(Period, null, session, ct));
         if (answer.Problem is not null || PeriodRange.Of(Period) is not { } range)
         {
-            PeriodError = "Expected a month, quarter or year, e.g. 2014-09, 2014-Q3 or 2014.";
+            PeriodError = CalaisReturns.Core.Period.Expected;
             return;
         }
 
