@@ -78,7 +78,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Role").SelectOptionAsync(role.ToString());
         await page.GetByLabel("State").SelectOptionAsync(state.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin"));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/signin"));
+        }
+        catch (TimeoutException e)
+        {
+            // Seen once under a loaded full run: keep what the page showed for the next look.
+            await page.Screenshot($"failed-signin-{role}-{state}");
+            throw new TimeoutException($"Sign-in as {name} stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}", e);
+        }
+
         _signedIn[(role, state, name)] = await page.Context.StorageStateAsync();
         return page;
     }
