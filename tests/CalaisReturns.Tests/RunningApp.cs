@@ -81,7 +81,7 @@ public sealed class RunningApp(string schema, IReadOnlyDictionary<string, string
     /// <summary>One request with a development bearer token for the actor.</summary>
     public async Task<HttpResponseMessage> Send(Actor actor, HttpMethod method, string url, object? body = null)
     {
-        using var request = new HttpRequestMessage(method, BaseUrl + url) { Content = body is null ? null : JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, BaseUrl + url) { Content = body is null ? null : JsonContent.Create(body, options: Api.Json) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Issue(
             new AuthSettings { SigningKey = AuthSettings.DevelopmentKey }, actor, DateTimeOffset.UtcNow, TimeSpan.FromHours(1)));
         return await Http.SendAsync(request);

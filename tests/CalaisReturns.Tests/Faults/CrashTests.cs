@@ -45,8 +45,7 @@ public sealed class CrashTests : IAsyncLifetime
                     ? ("plan", Guid.CreateVersion7(), (object?)null, "/api/flights")
                     : ("cost", Guid.CreateVersion7(), null, $"/api/flights/{flight}/costs");
                 body = kind == "plan"
-                    ? new { leadState = "UK", participatingStates = new[] { "UK" }, countryOfReturn = "AL", departureAirport = "STN",
-                        destinationAirport = "TIA", scheduledDeparture = departure, flightId = id }
+                    ? Api.Plan(states: [State.UK], departure: departure, flightId: id)
                     : new { category = "Charter", description = $"Line {worker}-{n}", amount = new { amount = 100m + n, currency = "GBP" },
                         invoiceReference = $"INV-{worker}-{n}", lineId = id };
                 try
@@ -115,11 +114,7 @@ public sealed class CrashTests : IAsyncLifetime
 
     private async Task<Guid> ReadyForCosts(DateTimeOffset departure)
     {
-        var planned = await _app.Post(Actors.UkPlanner, "/api/flights", new
-        {
-            leadState = "UK", participatingStates = new[] { "UK", "FR" }, countryOfReturn = "AL", departureAirport = "STN",
-            destinationAirport = "TIA", scheduledDeparture = departure,
-        }, HttpStatusCode.Created);
+        var planned = await _app.Post(Actors.UkPlanner, "/api/flights", Api.Plan(departure: departure), HttpStatusCode.Created);
         var id = planned.GetProperty("id").GetGuid();
         await _app.Post(FrFinance, $"/api/flights/{id}/cost-split", new
         {

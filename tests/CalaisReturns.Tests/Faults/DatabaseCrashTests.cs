@@ -47,11 +47,8 @@ public sealed class DatabaseCrashTests(ITestOutputHelper output) : IAsyncLifetim
             while (!stop.IsCancellationRequested)
             {
                 var id = Guid.CreateVersion7();
-                using var response = await _app.Send(Actors.UkPlanner, HttpMethod.Post, "/api/flights", new
-                {
-                    leadState = "UK", participatingStates = new[] { "UK" }, countryOfReturn = "AL", departureAirport = "STN",
-                    destinationAirport = "TIA", scheduledDeparture = departure, flightId = id,
-                });
+                using var response = await _app.Send(Actors.UkPlanner, HttpMethod.Post, "/api/flights",
+                    Api.Plan(states: [State.UK], departure: departure, flightId: id));
                 sent.Add(new Sent(id, (int)response.StatusCode, response.Headers.RetryAfter?.ToString(), clock.Elapsed));
                 if (!response.IsSuccessStatusCode)
                 {
@@ -73,11 +70,8 @@ public sealed class DatabaseCrashTests(ITestOutputHelper output) : IAsyncLifetim
         var crashedAt = clock.Elapsed;
         await _database.CrashAsync();
         // One command sent while the database is certainly down, whatever the load workers were doing.
-        using (var during = await _app.Send(Actors.UkPlanner, HttpMethod.Post, "/api/flights", new
-               {
-                   leadState = "UK", participatingStates = new[] { "UK" }, countryOfReturn = "AL", departureAirport = "STN",
-                   destinationAirport = "TIA", scheduledDeparture = departure,
-               }))
+        using (var during = await _app.Send(Actors.UkPlanner, HttpMethod.Post, "/api/flights",
+                   Api.Plan(states: [State.UK], departure: departure)))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
             Assert.NotNull(during.Headers.RetryAfter);

@@ -30,11 +30,7 @@ public sealed class JobCrashTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_job_killed_mid_run_is_run_again_and_its_effect_happens_once()
     {
         var departure = DateTimeOffset.UtcNow.AddDays(2).AddSeconds(5);
-        var flight = (await _app.Post(Actors.UkPlanner, "/api/flights", new
-        {
-            leadState = "UK", participatingStates = new[] { "UK" }, countryOfReturn = "AL", departureAirport = "STN",
-            destinationAirport = "TIA", scheduledDeparture = departure,
-        }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var flight = (await _app.Post(Actors.UkPlanner, "/api/flights", Api.Plan(states: [State.UK], departure: departure), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await _app.Post(Actors.UkPlanner, $"/api/flights/{flight}/charter", Api.Charter());
 
         await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);

@@ -24,11 +24,7 @@ public sealed class OutboxCrashTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_withdrawal_owed_to_a_barrier_happens_once_after_the_process_dies_before_handling_it()
     {
         var departure = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(40).AddHours(6);
-        var flight = (await _app.Post(Actors.UkPlanner, "/api/flights", new
-        {
-            leadState = "UK", participatingStates = new[] { "UK" }, countryOfReturn = "AL", departureAirport = "STN",
-            destinationAirport = "TIA", scheduledDeparture = departure,
-        }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var flight = (await _app.Post(Actors.UkPlanner, "/api/flights", Api.Plan(states: [State.UK], departure: departure), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await _app.Post(Actors.UkPlanner, $"/api/flights/{flight}/charter", Api.Charter());
         await _app.Post(Actors.UkPlanner, $"/api/flights/{flight}/seat-allocation",
             new { allocations = new[] { new { state = "UK", seats = 10 } } });

@@ -19,15 +19,7 @@ internal static class WebScenarios
     /// <summary>A UK-led UK/FR flight, booked, with seats for both states.</summary>
     public static async Task<Guid> BookedFlight(this BrowserFixture web, DateTimeOffset? departure = null)
     {
-        var planned = await web.Api(Actors.UkPlanner, "/api/flights", new
-        {
-            leadState = "UK",
-            participatingStates = new[] { "UK", "FR" },
-            countryOfReturn = "AL",
-            departureAirport = "STN",
-            destinationAirport = "TIA",
-            scheduledDeparture = departure ?? Departure(),
-        }, HttpStatusCode.Created);
+        var planned = await web.Api(Actors.UkPlanner, "/api/flights", Api.Plan(departure: departure ?? Departure()), HttpStatusCode.Created);
         var id = planned.GetProperty("id").GetGuid();
         await web.Api(Actors.UkPlanner, $"/api/flights/{id}/charter", Api.Charter());
         await web.Api(Actors.UkPlanner, $"/api/flights/{id}/seat-allocation", new
