@@ -14,16 +14,26 @@ public static class EventStreams
     /// session; Marten refuses the commit if the stream moved on since it was loaded, so a
     /// concurrent writer cannot cause a lost update.
     /// </summary>
-    public static async Task<IResult> Decide<T>(this IDocumentSession session, Guid id, long? expectedVersion,
-        Func<T, string?> forbid, Func<T, Decision> decide, CancellationToken ct) where T : class
+    public static Task<IResult> Decide<T>(this IDocumentSession session, Guid id, long? expectedVersion,
+        Func<T, string?> forbid, Func<T, Decision> decide, CancellationToken ct) where T : class =>
+        session.Decide<T, T>(id, expectedVersion, aggregate => aggregate, forbid, decide, ct);
+
+    /// <summary>
+    /// As <see cref="Decide{T}"/>, deciding on a part of an inline projected document: the document
+    /// is loaded with the stream's version in one round trip instead of folding the whole stream.
+    /// </summary>
+    public static async Task<IResult> Decide<TDocument, T>(this IDocumentSession session, Guid id, long? expectedVersion,
+        Func<TDocument, T> view, Func<T, string?> forbid, Func<T, Decision> decide, CancellationToken ct)
+        where TDocument : class
     {
-        var stream = await session.Events.FetchForWriting<T>(id, ct);
+        var stream = await session.Events.FetchForWriting<TDocument>(id, ct);
         if (stream.Aggregate is null)
         {
             return Problems.NotFound(typeof(T).Name, id);
         }
 
-        if (forbid(stream.Aggregate) is { } forbidden)
+        var aggregate = view(stream.Aggregate);
+        if (forbid(aggregate) is { } forbidden)
         {
             return Problems.Forbidden(forbidden);
         }
@@ -33,7 +43,7 @@ public static class EventStreams
             return Problems.StaleVersion(expected, stream.CurrentVersion ?? 0);
         }
 
-        var decision = decide(stream.Aggregate);
+        var decision = decide(aggregate);
         if (decision.Refusal is { } refusal)
         {
             return Problems.Refused(refusal);

@@ -1,3 +1,4 @@
+using CalaisReturns.Finance.Sharing;
 
 namespace CalaisReturns.Finance;
 
@@ -12,13 +13,15 @@ public static class FinanceAccess
     /// <summary>
     /// The write path of every finance command: the same flight stream, folded as its finance facts.
     /// The decision receives the caller's state: a state records only what it paid or received.
+    /// The facts come from the inline <see cref="FlightCostShare"/> document, kept in the same
+    /// transaction as every append, so a command reads one row however long the flight's history is.
     /// </summary>
     public static Task<IResult> DecideAsFinance(this IDocumentSession session, Guid flightId, long? expectedVersion,
         ClaimsPrincipal user, Func<FlightFinance, State, Decision> decide, CancellationToken ct,
         Func<FlightFinance, State, string?>? forbid = null)
     {
         var actor = Actor.From(user);
-        return session.Decide<FlightFinance>(flightId, expectedVersion,
+        return session.Decide<FlightCostShare, FlightFinance>(flightId, expectedVersion, share => share.Facts,
             f => Participant(actor, f) ?? forbid?.Invoke(f, actor.State), f => decide(f, actor.State), ct);
     }
 
