@@ -18,7 +18,8 @@ public static class FinanceModule
     {
         options.Events.AddEventTypes(EventTypes);
         options.Projections.Add<FlightCostShareProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<CostShareMonthProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<CostShareReportEntryProjection>(ProjectionLifecycle.Async);
+        options.Schema.For<CostShareReportEntry>().Index(m => m.Month);
         return options;
     }
 }

@@ -25,7 +25,7 @@ public class RebuildTests(AppFixture app) : IntegrationTest(app)
             await session.Query<FlightSchedule>().OrderBy(d => d.Id).ToListAsync(),
             await session.Query<CaseSummary>().OrderBy(d => d.Id).ToListAsync(),
             await session.Query<FlightCostShare>().OrderBy(d => d.Id).ToListAsync(),
-            await session.Query<CostShareMonth>().OrderBy(d => d.Id).ToListAsync(),
+            await session.Query<CostShareReportEntry>().OrderBy(d => d.Id).ToListAsync(),
         });
     }
 
@@ -60,7 +60,7 @@ public class RebuildTests(AppFixture app) : IntegrationTest(app)
             await using (var connection = new NpgsqlConnection(AppFixture.ConnectionString))
             {
                 await connection.OpenAsync();
-                foreach (var table in (string[])["flightschedule", "casesummary", "flightcostshare", "costsharemonth"])
+                foreach (var table in (string[])["flightschedule", "casesummary", "flightcostshare", "costsharereportentry"])
                 {
                     await using var wipe = new NpgsqlCommand($"delete from {App.Schema}.mt_doc_{table}", connection);
                     await wipe.ExecuteNonQueryAsync();

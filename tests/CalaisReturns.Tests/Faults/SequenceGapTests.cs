@@ -72,12 +72,12 @@ public sealed class SequenceGapTests(AppFixture app, ITestOutputHelper output) :
         async Task<string> Months()
         {
             await using var session = App.Store.QuerySession();
-            return System.Text.Json.JsonSerializer.Serialize(await session.Query<CostShareMonth>().OrderBy(m => m.Id).ToListAsync());
+            return System.Text.Json.JsonSerializer.Serialize(await session.Query<CostShareReportEntry>().OrderBy(m => m.Id).ToListAsync());
         }
 
         var built = await Months();
         var coordinator = Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
-        await coordinator.DaemonForMainDatabase().RebuildProjectionAsync<CostShareMonthProjection>(CancellationToken.None);
+        await coordinator.DaemonForMainDatabase().RebuildProjectionAsync<CostShareReportEntryProjection>(CancellationToken.None);
         Assert.Equal(built, await Months());
     }
 }

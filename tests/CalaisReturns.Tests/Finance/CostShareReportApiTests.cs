@@ -110,13 +110,13 @@ public class CostShareReportApiTests(AppFixture app) : IntegrationTest(app)
         async Task<string> Months()
         {
             await using var session = App.Store.QuerySession();
-            var months = await session.Query<CostShareMonth>().OrderBy(m => m.Id).ToListAsync();
+            var months = await session.Query<CostShareReportEntry>().OrderBy(m => m.Id).ToListAsync();
             return System.Text.Json.JsonSerializer.Serialize(months);
         }
 
         var live = await Months();
         var coordinator = Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
-        await coordinator.DaemonForMainDatabase().RebuildProjectionAsync<CostShareMonthProjection>(CancellationToken.None);
+        await coordinator.DaemonForMainDatabase().RebuildProjectionAsync<CostShareReportEntryProjection>(CancellationToken.None);
         Assert.Equal(live, await Months());
         Assert.Contains("2026-10", live);
     }

@@ -20,7 +20,7 @@ public class ProjectionLagTests(AppFixture app) : IntegrationTest(app)
 
         var lag = await App.GetJson<ProjectionLag>("/api/admin/projection-lag", Actors.Of(Role.Admin, State.UK));
         Assert.Equal((2L, 0L, true), (lag.HighWaterMark, lag.MaxLag, lag.WithinLimit));
-        Assert.Contains(lag.Shards, s => s.Shard.StartsWith("CostShareMonth"));
+        Assert.Contains(lag.Shards, s => s.Shard.StartsWith("CostShareReportEntry"));
         Assert.Contains(lag.Shards, s => s.Shard.StartsWith("EventSealing"));
         Assert.Equal(AppFixture.Start, lag.RecordedAt);
         await App.Get("/api/admin/projection-lag", 403, Actors.UkPlanner);

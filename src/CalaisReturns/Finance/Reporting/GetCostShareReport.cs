@@ -20,8 +20,9 @@ public static class GetCostShareReportEndpoint
 
     public static async Task<CostShareReport> Live(IQuerySession session, string period, CancellationToken ct)
     {
-        var months = await session.LoadManyAsync<CostShareMonth>(ct, MonthsOf(period));
-        return CostShareReport.Build(period, months.SelectMany(m => m.Flights.Values));
+        var months = MonthsOf(period);
+        var entries = await session.Query<CostShareReportEntry>().Where(m => m.Month.IsOneOf(months)).ToListAsync(ct);
+        return CostShareReport.Build(period, entries.Select(m => m.Flight));
     }
 
     /// <summary>

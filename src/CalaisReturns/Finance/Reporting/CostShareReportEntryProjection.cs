@@ -1,0 +1,54 @@
+using CalaisReturns.Flights;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace CalaisReturns.Finance.Reporting;
+
+/// <summary>
+/// One flight's entry in the cost-share reports: its finance facts and the month (UTC) of its
+/// scheduled departure, kept by the async daemon. Month, quarter and year reports load their months'
+/// entries and are assembled on read by the same <see cref="CostShareReport.Build"/>. One entry per
+/// flight (it replaced one document per month, which every batch rewrote whole): an event rewrites its
+/// own flight's few kilobytes however busy the month is, and a reschedule only changes the month.
+/// </summary>
+public sealed class CostShareReportEntry
+{
+    public Guid Id { get; set; }
+    public string Month { get; set; } = "";
+    public FlightFinance Flight { get; set; } = null!;
+}
+
+/// <summary>
+/// Folds each flight event with <see cref="FlightFinance.Fold"/> — the same code as the commands, the
+/// inline cost share and every as-of replay — from the flight's own events only, so a rebuild
+/// reproduces the live entries exactly.
+/// </summary>
+public sealed partial class CostShareReportEntryProjection : SingleStreamProjection<CostShareReportEntry, Guid>
+{
+    public static readonly IReadOnlyList<Type> Inputs =
+    [
+        typeof(FlightPlanned), typeof(FlightRescheduled), typeof(SeatsAllocated), typeof(FlightDeparted),
+        typeof(FlightCancelled), .. FinanceModule.EventTypes,
+    ];
+
+    public CostShareReportEntryProjection()
+    {
+        // Pinned: the shard name is stored in the daemon's progress rows and shown in the lag view.
+        Name = "CostShareReportEntry";
+        foreach (var type in Inputs)
+        {
+            IncludeType(type);
+        }
+    }
+
+    public override CostShareReportEntry? Evolve(CostShareReportEntry? snapshot, Guid id, IEvent e)
+    {
+        if (snapshot is null && e.Data is not FlightPlanned)
+        {
+            return null;
+        }
+
+        var facts = FlightFinance.Fold(snapshot?.Flight, e.Data);
+        return new CostShareReportEntry { Id = id, Month = Period.Of(facts.ScheduledDeparture)[0], Flight = facts };
+    }
+}
