@@ -1,10 +1,7 @@
 using System.Text.Json.Serialization;
 using CalaisReturns.Core.Http;
 using CalaisReturns.Auditing;
-using CalaisReturns.Cases;
 using CalaisReturns.Demo;
-using CalaisReturns.Finance;
-using CalaisReturns.Flights;
 using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Jobs;
 using CalaisReturns.Web;
@@ -13,7 +10,6 @@ using JasperFx.Events.Daemon;
 using JasperFx.Core;
 using Npgsql;
 using Wolverine.ErrorHandling;
-using Weasel.Core;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -25,28 +21,31 @@ var connectionString = builder.Configuration.GetConnectionString("Postgres")
 var schema = builder.Configuration["Database:Schema"] ?? "calais";
 var limits = ApiLimits.From(builder.Configuration);
 var manifestRules = ManifestRules.From(builder.Configuration);
+var wolverineDistributesProjections = builder.Configuration.GetValue("Marten:Distribution", "Marten") switch
+{
+    "Marten" => false,
+    "Wolverine" => true,
+    var other => throw new InvalidOperationException($"Marten:Distribution is Marten or Wolverine, not '{other}'."),
+};
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(manifestRules);
-var marten = builder.Services.AddMarten(opts =>
-    {
-        opts.Connection(connectionString);
-        opts.DatabaseSchemaName = schema;
-        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-        opts.AutoCreateSchemaObjects = builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate;
-        opts.Events.MetadataConfig.HeadersEnabled = true;
-        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
-        opts.Events.MetadataConfig.CausationIdEnabled = true;
-        opts.Events.MetadataConfig.UserNameEnabled = true;
-        opts.ConfigureFlights(manifestRules);
-        opts.ConfigureCases();
-        opts.ConfigureFinance();
-        opts.ConfigureAuditing();
-    })
+var marten = builder.Services.AddMarten(opts => opts.ConfigureCalais(connectionString, schema, manifestRules,
+        builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate))
     .UseLightweightSessions()
-    .AddAsyncDaemon(builder.Configuration.GetValue("Marten:DaemonMode", DaemonMode.Solo))
-    // Events appended in a Wolverine-managed session reach the policy handlers through the outbox on commit.
-    .IntegrateWithWolverine(w => w.UseFastEventForwarding = true);
+    // Several hosts: Marten:DaemonMode=HotCold runs each async shard on one host at a time (a PostgreSQL
+    // advisory lock per shard, freed the moment its host dies; see ScaleOutTests), or Marten:Distribution=Wolverine
+    // has Wolverine's leader spread the shards over the Balanced nodes (Marten must then run no daemon of its
+    // own), which moves a dead host's shards only once its heartbeat is stale.
+    .AddAsyncDaemon(wolverineDistributesProjections
+        ? DaemonMode.ExternallyManaged
+        : builder.Configuration.GetValue("Marten:DaemonMode", DaemonMode.Solo))
+    .IntegrateWithWolverine(w =>
+    {
+        // Events appended in a Wolverine-managed session reach the policy handlers through the outbox on commit.
+        w.UseFastEventForwarding = true;
+        w.UseWolverineManagedEventSubscriptionDistribution = wolverineDistributesProjections;
+    });
 // Outside production the schema follows the code at start-up; production applies it with `db-apply`.
 var applySchemaOnStartup = builder.Configuration.GetValue("Database:ApplySchemaOnStartup", !builder.Environment.IsProduction());
 if (applySchemaOnStartup)
@@ -70,6 +69,11 @@ builder.Host.UseWolverine(opts =>
     // process died runs as soon as it is back; several hosts need Balanced, which waits for the
     // dead node to go stale first.
     opts.Durability.Mode = builder.Configuration.GetValue("Wolverine:DurabilityMode", DurabilityMode.Solo);
+    // Balanced: a node whose heartbeat (every HealthCheckPollingTime) is older than StaleNodeTimeout is
+    // dead, and only then are its stored messages and agents given to the others. Defaults 10 s and 1 min.
+    opts.Durability.HealthCheckPollingTime = builder.Configuration.GetValue("Wolverine:HealthCheckPollingTime",
+        opts.Durability.HealthCheckPollingTime);
+    opts.Durability.StaleNodeTimeout = builder.Configuration.GetValue("Wolverine:StaleNodeTimeout", opts.Durability.StaleNodeTimeout);
     opts.AutoBuildMessageStorageOnStartup = applySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
 });
 builder.Services.AddWolverineHttp();
@@ -81,7 +85,8 @@ builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o =>
     o.SerializerOptions.RespectRequiredConstructorParameters = true;
     o.SerializerOptions.RespectNullableAnnotations = true;
 });
-builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+// Validators only read their settings and the clock: built once, not per request (building one is costly).
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddCalaisAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddApiLimits(limits);
 builder.Services.AddCalaisHealthChecks(connectionString, builder.Configuration);
