@@ -43,13 +43,19 @@ public static class GetCostShareReportEndpoint
         var candidates = await session.AdvancedSql.QueryAsync<Guid>(
             $"select distinct stream_id from {schema}.mt_events where type in ('flight_planned', 'flight_rescheduled') "
             + $"and timestamp <= ? and {departure} >= ? and {departure} < ?", ct, asOf, start, end);
-        var flights = new List<FlightFinance>();
-        foreach (var id in candidates)
+        if (candidates.Count == 0)
         {
-            if (await session.Events.AggregateStreamAsync<FlightFinance>(id, timestamp: asOf, token: ct) is { } flight)
-            {
-                flights.Add(flight);
-            }
+            return CostShareReport.Build(period, []);
+        }
+
+        // Every candidate's events up to the instant in one round trip, folded as the projections fold them.
+        var batch = session.CreateBatchQuery();
+        var histories = candidates.Select(id => batch.Events.FetchStream(id, timestamp: asOf)).ToList();
+        await batch.Execute(ct);
+        var flights = new List<FlightFinance>();
+        foreach (var history in histories)
+        {
+            flights.Add((await history).Aggregate((FlightFinance?)null, (f, e) => FlightFinance.Fold(f, e.Data))!);
         }
 
         return CostShareReport.Build(period, flights);
