@@ -1,0 +1,59 @@
+using CalaisReturns.Cases;
+using CalaisReturns.Finance;
+using CalaisReturns.Flights;
+using CalaisReturns.Flights.Manifesting;
+using JasperFx;
+using JasperFx.Events.Daemon;
+using Npgsql;
+
+namespace CalaisReturns.Benchmarks;
+
+/// <summary>The stores the benchmarks use, all configured by the app's own <see cref="CalaisStore"/>.</summary>
+public static class BenchStores
+{
+    /// <summary>The app's defaults (its configuration section is empty in Development and Production).</summary>
+    public static readonly ManifestRules Rules = new();
+
+    /// <summary>Exactly the app's store: its events, metadata, projections and subscription.</summary>
+    public static DocumentStore App(string connection, string schema, Action<StoreOptions>? tune = null) =>
+        DocumentStore.For(o =>
+        {
+            o.ConfigureCalais(connection, schema, Rules, AutoCreate.CreateOrUpdate);
+            // What the app's AddAsyncDaemon sets. No daemon runs unless a benchmark builds one to rebuild.
+            o.Projections.AsyncMode = DaemonMode.Solo;
+            tune?.Invoke(o);
+        });
+
+    /// <summary>
+    /// The app's event store settings and event types without its projections, for loading a generated
+    /// history fast into a schema the app's store created: the projections are rebuilt from it afterwards.
+    /// </summary>
+    public static DocumentStore Loader(string connection, string schema) => DocumentStore.For(o =>
+    {
+        o.ConfigureCalaisEvents(connection, schema, AutoCreate.None);
+        o.Events.AddEventTypes([.. FlightsModule.EventTypes, .. CasesModule.EventTypes, .. FinanceModule.EventTypes]);
+    });
+
+    public static async Task ExecuteAsync(string connection, string sql, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(connection, ct);
+        await using var command = new NpgsqlCommand(sql, db);
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public static async Task<T> ScalarAsync<T>(string connection, string sql, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(connection, ct);
+        await using var command = new NpgsqlCommand(sql, db);
+        command.CommandTimeout = 0;
+        return (T)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    public static async Task<NpgsqlConnection> OpenAsync(string connection, CancellationToken ct)
+    {
+        var db = new NpgsqlConnection(connection);
+        await db.OpenAsync(ct);
+        return db;
+    }
+}

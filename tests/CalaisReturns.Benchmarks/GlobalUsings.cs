@@ -1,0 +1,2 @@
+global using CalaisReturns.Core;
+global using Marten;
