@@ -14,8 +14,7 @@ namespace CalaisReturns.Tests.Faults;
 /// </summary>
 public sealed class CrashTests : IAsyncLifetime
 {
-    private static readonly Actor UkFinance = Actors.Of(Role.Finance, State.UK);
-    private static readonly Actor FrFinance = Actors.Of(Role.Finance, State.FR);
+    private static readonly Actor UkFinance = FaultScenarios.UkFinance;
     private readonly RunningApp _app = new("f_" + Guid.NewGuid().ToString("N")[..10]);
 
     private sealed record Sent(string Kind, Guid Id, Guid FlightId, int? Status);
@@ -31,7 +30,7 @@ public sealed class CrashTests : IAsyncLifetime
         var flights = new List<Guid>();
         for (var i = 0; i < 4; i++)
         {
-            flights.Add(await ReadyForCosts(departure));
+            flights.Add(await FaultScenarios.ReadyForCosts(_app, _app, departure));
         }
 
         var sent = new ConcurrentBag<Sent>();
@@ -110,23 +109,6 @@ public sealed class CrashTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, $"the month report never caught up:\nlive {live}\nreplay {replayed}");
             await Task.Delay(500);
         }
-    }
-
-    private async Task<Guid> ReadyForCosts(DateTimeOffset departure)
-    {
-        var planned = await _app.Post(Actors.UkPlanner, "/api/flights", Api.Plan(departure: departure), HttpStatusCode.Created);
-        var id = planned.GetProperty("id").GetGuid();
-        await _app.Post(FrFinance, $"/api/flights/{id}/cost-split", new
-        {
-            basis = "FixedRatio", settlementCurrency = "GBP",
-            ratios = new[] { new { state = "UK", percent = 55m }, new { state = "FR", percent = 45m } },
-        });
-        var share = await _app.Get(UkFinance, $"/api/flights/{id}/cost-share");
-        var proposalId = share.GetProperty("facts").GetProperty("proposal").GetProperty("proposalId").GetGuid();
-        await _app.Post(UkFinance, $"/api/flights/{id}/cost-split/agreement", new { proposalId });
-        await _app.Post(UkFinance, $"/api/flights/{id}/exchange-rate",
-            new { eurPerGbp = 1.1734m, rateDate = DateTime.UtcNow.ToString("yyyy-MM-dd"), source = "ECB" });
-        return id;
     }
 
     private async Task<long> Count(NpgsqlConnection connection, Sent sent)

@@ -19,8 +19,7 @@ namespace CalaisReturns.Tests.Faults;
 /// </summary>
 public sealed class ScaleOutTests : IAsyncLifetime
 {
-    private static readonly Actor UkFinance = Actors.Of(Role.Finance, State.UK);
-    private static readonly Actor FrFinance = Actors.Of(Role.Finance, State.FR);
+    private static readonly Actor UkFinance = FaultScenarios.UkFinance;
     private static readonly Actor Auditor = Actors.Of(Role.Auditor, State.UK);
     private static readonly int DaemonLockId = new StoreOptions().Projections.DaemonLockId;
 
@@ -76,7 +75,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
     public async Task Two_nodes_share_one_history_do_each_thing_once_and_the_survivor_takes_over_the_projections()
     {
         var dueJob = await FlightWithManifestLockDue(_a, _b);
-        var flights = new[] { await ReadyForCosts(_a, _b), await ReadyForCosts(_b, _a) };
+        var flights = new[] { await FaultScenarios.ReadyForCosts(_a, _b, _departure), await FaultScenarios.ReadyForCosts(_b, _a, _departure) };
         for (var n = 0; n < 12; n++)
         {
             await RecordCost(n % 3 == 0 ? _a : _b, flights[n % flights.Length], n);
@@ -143,24 +142,6 @@ public sealed class ScaleOutTests : IAsyncLifetime
         await Waits.Until(async () => await _db.Scalar(sql) is > 0 and var job && job != replacing,
             "the manifest lock was never scheduled", TimeSpan.FromSeconds(30));
         return await _db.Scalar(sql);
-    }
-
-    /// <summary>A UK/FR flight with an agreed split and a fixed rate, each step sent to alternate nodes.</summary>
-    private async Task<Guid> ReadyForCosts(RunningApp one, RunningApp other)
-    {
-        var id = (await one.Post(Actors.UkPlanner, "/api/flights", Api.Plan(departure: _departure), HttpStatusCode.Created))
-            .GetProperty("id").GetGuid();
-        await other.Post(FrFinance, $"/api/flights/{id}/cost-split", new
-        {
-            basis = "FixedRatio", settlementCurrency = "GBP",
-            ratios = new[] { new { state = "UK", percent = 55m }, new { state = "FR", percent = 45m } },
-        });
-        var share = await one.Get(UkFinance, $"/api/flights/{id}/cost-share");
-        var proposalId = share.GetProperty("facts").GetProperty("proposal").GetProperty("proposalId").GetGuid();
-        await other.Post(UkFinance, $"/api/flights/{id}/cost-split/agreement", new { proposalId });
-        await one.Post(UkFinance, $"/api/flights/{id}/exchange-rate",
-            new { eurPerGbp = 1.1734m, rateDate = DateTime.UtcNow.ToString("yyyy-MM-dd"), source = "ECB" });
-        return id;
     }
 
     private Task RecordCost(RunningApp node, Guid flight, int n) => node.Post(UkFinance, $"/api/flights/{flight}/costs", new
