@@ -20,7 +20,9 @@ namespace CalaisReturns.Benchmarks.Rebuild;
 /// The baseline of a projection rebuild: every row of mt_events read once in sequence order with plain
 /// Npgsql, deserialized with System.Text.Json, and folded in memory into every registered projection's
 /// documents (a dictionary per projection) by the projections' own code — their Create/Apply/Evolve,
-/// called through the projection as an aggregator, with no session and no database. It writes nothing.
+/// called through the projection as an aggregator, with no session and no database. It writes nothing
+/// to the database, but ends by serializing each document once with the store's serializer, as a
+/// rebuild must to write it (a document may compute derived parts only then, as FlightCostShare does).
 /// </summary>
 public sealed class RawFold
 {
@@ -28,16 +30,20 @@ public sealed class RawFold
     private static readonly ConcurrentDictionary<Type, Func<object, IEvent>> Wrappers = new();
     private readonly List<IRawProjection> projections;
     private readonly Dictionary<string, Type> types = [];
+    private readonly ISerializer serializer;
 
-    public RawFold(DocumentStore store) =>
+    public RawFold(DocumentStore store)
+    {
         projections = [.. store.Options.Projections.All.Select(p => Create(p))];
+        serializer = store.Options.Serializer();
+    }
 
     public long Events { get; private set; }
 
     /// <summary>Time spent reading and deserializing the rows, the rest being the projections' folds.</summary>
     public double ReadSeconds { get; private set; }
 
-    /// <summary>Time each projection's fold took (its Create/Apply/Evolve calls).</summary>
+    /// <summary>Time each projection's fold took (its Create/Apply/Evolve calls and serializing its documents once).</summary>
     public IReadOnlyDictionary<string, double> FoldSeconds => projections.ToDictionary(p => p.Name, p => p.Seconds);
 
     /// <summary>Documents per projection after the fold.</summary>
@@ -100,6 +106,11 @@ public sealed class RawFold
             Events++;
             reading = Stopwatch.GetTimestamp();
         }
+
+        foreach (var projection in projections)
+        {
+            projection.Serialize(serializer);
+        }
     }
 
     private static IEvent Wrap(object data) => Wrappers.GetOrAdd(data.GetType(), t =>
@@ -153,6 +164,9 @@ public sealed class RawFold
         double Seconds { get; }
 
         void Apply(IEvent e);
+
+        /// <summary>Serializes every document once, as a rebuild writes each of them.</summary>
+        void Serialize(ISerializer serializer);
 
         Task<(int Compared, int Different)> CompareAsync(IQuerySession session, ISerializer serializer, int sample, CancellationToken ct);
     }
@@ -220,6 +234,17 @@ public sealed class RawFold
             }
 
             return (ids.Count, different);
+        }
+
+        public void Serialize(ISerializer serializer)
+        {
+            var started = Stopwatch.GetTimestamp();
+            foreach (var document in documents.Values)
+            {
+                serializer.ToJson(document);
+            }
+
+            ticks += Stopwatch.GetTimestamp() - started;
         }
 
         public void Apply(IEvent e)
