@@ -50,7 +50,7 @@ public sealed record BenchSettings(
     {
         long Number(string name, long otherwise) => long.TryParse(variable(name), out var value) ? value : otherwise;
         return new BenchSettings(
-            variable("ConnectionStrings__Postgres") ?? "Host=localhost;Port=5432;Database=calais_returns_bench;Username=calais;Password=calais",
+            variable("ConnectionStrings__Postgres") ?? "Host=localhost;Port=5432;Database=calais_returns_bench;Username=calais;Password=calais;SSL Mode=Disable",
             Number("BENCH_EVENTS", 2_000_000),
             (variable("BENCH_PARTS") ?? "append,rebuild,reads")
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),

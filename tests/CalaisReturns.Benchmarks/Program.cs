@@ -1,12 +1,20 @@
 using CalaisReturns.Benchmarks;
 using CalaisReturns.Benchmarks.Append;
+using CalaisReturns.Benchmarks.Floor;
 using CalaisReturns.Benchmarks.History;
 using CalaisReturns.Benchmarks.Reads;
 using CalaisReturns.Benchmarks.Rebuild;
 
 // Benchmarks 2–4 of issue 9 against the local PostgreSQL; run by ops/bench after its HTTP part.
 // Settings come from the environment (BenchSettings); the markdown report goes to stdout, progress to stderr.
+// `floor <url>` instead serves the HTTP benchmark's floor (FloorServer) until stopped.
 var settings = BenchSettings.FromEnvironment();
+if (args is ["floor", var floorUrl])
+{
+    await FloorServer.RunAsync(settings.Connection, floorUrl);
+    return;
+}
+
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

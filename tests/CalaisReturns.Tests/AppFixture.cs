@@ -29,7 +29,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
-        ?? "Host=localhost;Port=5432;Database=calais_returns_test;Username=calais;Password=calais";
+        ?? "Host=localhost;Port=5432;Database=calais_returns_test;Username=calais;Password=calais;SSL Mode=Disable";
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
