@@ -34,6 +34,18 @@ public static class BenchStores
         o.Events.AddEventTypes([.. FlightsModule.EventTypes, .. CasesModule.EventTypes, .. FinanceModule.EventTypes]);
     });
 
+    /// <summary>
+    /// The app's store without the inline cost-share document (<c>FlightCostShare</c>), its other inline
+    /// projections kept: the append benchmark's measure of what that one document costs.
+    /// </summary>
+    public static DocumentStore WithoutCostShare(string connection, string schema) => DocumentStore.For(o =>
+    {
+        o.ConfigureCalaisEvents(connection, schema, AutoCreate.None);
+        o.ConfigureFlights(Rules);
+        o.ConfigureCases();
+        o.Events.AddEventTypes(FinanceModule.EventTypes);
+    });
+
     public static async Task ExecuteAsync(string connection, string sql, CancellationToken ct)
     {
         await using var db = await OpenAsync(connection, ct);
