@@ -3,7 +3,7 @@ using CalaisReturns.Benchmarks.History;
 
 namespace CalaisReturns.Benchmarks.Append;
 
-/// <summary>One way of committing the workload, measured both ways.</summary>
+/// <summary>One way of committing the workload, measured through each store and raw.</summary>
 /// <param name="WithoutCostShareSeconds">The same Marten sessions on the app's store without its inline cost-share document.</param>
 /// <param name="EventsOnlySeconds">The same Marten sessions on the app's event store settings without its projections.</param>
 public sealed record AppendResult(string Commit, int Events, int Commits, double MartenSeconds, double WithoutCostShareSeconds,
