@@ -60,7 +60,7 @@ public sealed class RawFold
         await using var session = store.QuerySession();
         foreach (var projection in projections)
         {
-            var (c, d) = await projection.CompareAsync(session, store.Options.Serializer(), perProjection, ct);
+            var (c, d) = await projection.CompareAsync(session, serializer, perProjection, ct);
             compared += c;
             different += d;
         }

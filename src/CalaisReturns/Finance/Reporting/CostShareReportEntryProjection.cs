@@ -9,7 +9,7 @@ namespace CalaisReturns.Finance.Reporting;
 /// scheduled departure, kept by the async daemon. Month, quarter and year reports load their months'
 /// entries and are assembled on read by the same <see cref="CostShareReport.Build"/>. One entry per
 /// flight (it replaced one document per month, which every batch rewrote whole): an event rewrites its
-/// own flight's few kilobytes however busy the month is, and a reschedule only changes the month.
+/// own flight's entry however busy the month is, and a reschedule only changes the month.
 /// </summary>
 public sealed class CostShareReportEntry
 {
