@@ -2,45 +2,48 @@ using CalaisReturns.Core.Http;
 
 namespace CalaisReturns.Core;
 
-/// <summary>What a successful command returns: the stream and its version after the command.</summary>
+/// <summary>What a successful command returns: the stream and the version to send with the next command.</summary>
 public sealed record Accepted(Guid Id, long Version);
+
+/// <summary>
+/// A write model that decides for one concern of a stream that several concerns share (a flight's
+/// operations and its finance): <see cref="Version"/> is the stream version of the last event that
+/// bears on its decisions, not the stream's own, so that one department's changes never make another's
+/// expected version stale. Every read model that shows a version for this concern shows this one.
+/// </summary>
+public interface IConcernState
+{
+    long Version { get; }
+}
 
 public static class EventStreams
 {
     /// <summary>
-    /// The one write path for commands on an existing stream: load the aggregate for writing, check
-    /// that the caller may act on it (403) and the expected version (412), run the pure decision
-    /// (409 if refused) and append its events. Wolverine's transactional middleware commits the
-    /// session; Marten refuses the commit if the stream moved on since it was loaded, so a
-    /// concurrent writer cannot cause a lost update.
+    /// The one write path for commands on an existing stream: lock the stream's row and load its write
+    /// model, check that the caller may act on it (403) and the expected version (412), run the pure
+    /// decision (409 if refused) and append its events. Wolverine's transactional middleware commits the
+    /// session. The row lock serialises the stream's writers, so a decision is always taken on the state
+    /// it is appended to: a planner and a finance officer acting at the same instant both succeed, and of
+    /// two people deciding on the same version exactly one does; the other then sees the first's events.
     /// </summary>
-    public static Task<IResult> Decide<T>(this IDocumentSession session, Guid id, long? expectedVersion,
-        Func<T, string?> forbid, Func<T, Decision> decide, CancellationToken ct) where T : class =>
-        session.Decide<T, T>(id, expectedVersion, aggregate => aggregate, forbid, decide, ct);
-
-    /// <summary>
-    /// As <see cref="Decide{T}"/>, deciding on a part of an inline projected document: the document
-    /// is loaded with the stream's version in one round trip instead of folding the whole stream.
-    /// </summary>
-    public static async Task<IResult> Decide<TDocument, T>(this IDocumentSession session, Guid id, long? expectedVersion,
-        Func<TDocument, T> view, Func<T, string?> forbid, Func<T, Decision> decide, CancellationToken ct)
-        where TDocument : class
+    public static async Task<IResult> Decide<T>(this IDocumentSession session, Guid id, long? expectedVersion,
+        Func<T, string?> forbid, Func<T, Decision> decide, CancellationToken ct) where T : class
     {
-        var stream = await session.Events.FetchForWriting<TDocument>(id, ct);
-        if (stream.Aggregate is null)
+        var stream = await session.Events.FetchForExclusiveWriting<T>(id, ct);
+        if (stream.Aggregate is not { } aggregate)
         {
             return Problems.NotFound(typeof(T).Name, id);
         }
 
-        var aggregate = view(stream.Aggregate);
         if (forbid(aggregate) is { } forbidden)
         {
             return Problems.Forbidden(forbidden);
         }
 
-        if (expectedVersion is { } expected && expected != stream.CurrentVersion)
+        var current = aggregate is IConcernState concern ? concern.Version : stream.CurrentVersion ?? 0;
+        if (expectedVersion is { } expected && expected != current)
         {
-            return Problems.StaleVersion(expected, stream.CurrentVersion ?? 0);
+            return Problems.StaleVersion(expected, current);
         }
 
         var decision = decide(aggregate);
@@ -50,6 +53,7 @@ public static class EventStreams
         }
 
         stream.AppendMany(decision.Events);
+        // The appended events bear on this concern, so the last of them is its version now.
         return Results.Ok(new Accepted(id, stream.CurrentVersion ?? 0));
     }
 }

@@ -75,7 +75,7 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
             var reference = await FlightReferences.NextAsync(session, now.Year, ct);
             var planned = PlanFlightEndpoint.Decide(demo.Plan, demo.Id, reference, now);
             var events = new List<object> { planned };
-            var flight = Flight.Create(planned);
+            var flight = Flight.Fold(null, planned);
             foreach (var step in demo.Steps)
             {
                 var decided = Accepted(step(flight, now), reference);

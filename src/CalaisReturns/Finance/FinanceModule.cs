@@ -1,5 +1,6 @@
 using CalaisReturns.Finance.Reporting;
 using CalaisReturns.Finance.Sharing;
+using CalaisReturns.Flights;
 using JasperFx.Events.Projections;
 
 namespace CalaisReturns.Finance;
@@ -14,9 +15,25 @@ public static class FinanceModule
         typeof(CostShareConfirmed),
     ];
 
+    /// <summary>
+    /// The operational events whose facts finance decisions use (states, seats, who flew, cancellation):
+    /// a planner's change of these makes a finance officer's version stale, and nothing else a planner does.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> OperationalFactsDecidedOn =
+        [typeof(FlightPlanned), typeof(SeatsAllocated), typeof(FlightDeparted), typeof(FlightCancelled)];
+
+    /// <summary>Every event folded into <see cref="FlightFinance"/>: the above, the finance events, and the reschedule (a report's month).</summary>
+    public static readonly IReadOnlyList<Type> FactTypes = [.. OperationalFactsDecidedOn, .. EventTypes, typeof(FlightRescheduled)];
+
+    private static readonly HashSet<Type> DecidedOn = [.. OperationalFactsDecidedOn, .. EventTypes];
+
+    /// <summary>Whether an event bears on finance decisions: it moves the finance version.</summary>
+    public static bool Bears(Type eventType) => DecidedOn.Contains(eventType);
+
     public static StoreOptions ConfigureFinance(this StoreOptions options)
     {
         options.Events.AddEventTypes(EventTypes);
+        options.Projections.Add<FlightLedgerProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<FlightCostShareProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CostShareReportEntryProjection>(ProjectionLifecycle.Async);
         options.Schema.For<CostShareReportEntry>().Index(m => m.Month);

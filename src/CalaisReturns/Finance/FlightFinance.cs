@@ -22,9 +22,9 @@ public sealed record ExternalFunding(Guid FundingId, string Funder, State Receiv
 public sealed record Settlement(Guid SettlementId, State Payer, State Payee, Money Amount, string Reference, DateOnly PaidOn);
 
 /// <summary>
-/// The finance facts of one flight, folded from the ReturnsFlight stream: the write model of the
-/// finance commands and, unchanged, the input of <see cref="CostShare.Compute"/> for the per-flight
-/// cost share, the period reports and every as-of replay. It holds no personal data.
+/// The finance facts of one flight, folded from the ReturnsFlight stream with <see cref="Fold"/>: what
+/// the finance decisions use (<see cref="FlightLedger"/>) and the one input of <see cref="CostShare.Compute"/>
+/// for the per-flight cost share, the period reports and every as-of replay. It holds no personal data.
 /// </summary>
 public sealed record FlightFinance(
     Guid Id,
@@ -45,65 +45,45 @@ public sealed record FlightFinance(
     ImmutableList<Settlement> Settlements,
     ImmutableList<State> ConfirmedBy)
 {
-    public static FlightFinance Create(FlightPlanned e) =>
-        new(e.FlightId, e.Reference, e.LeadState, [.. e.ParticipatingStates], e.CountryOfReturn, e.ScheduledDeparture,
-            false, false, ImmutableDictionary<State, int>.Empty, ImmutableDictionary<State, int>.Empty, [], null, null,
-            null, [], [], []);
-
-    public FlightFinance Apply(FlightRescheduled e) => this with { ScheduledDeparture = e.NewDeparture };
-
-    public FlightFinance Apply(SeatsAllocated e) =>
-        this with { SeatsAllocated = SeatsAllocated.SetItems(e.Allocations.Select(a => KeyValuePair.Create(a.State, a.Seats))) };
-
-    public FlightFinance Apply(FlightDeparted e) =>
-        this with { Departed = true, OnBoard = e.ReturneesOnBoard.ToImmutableDictionary(c => c.State, c => c.Returnees) };
-
-    public FlightFinance Apply(FlightCancelled _) => this with { Cancelled = true };
-
-    public FlightFinance Apply(CostSplitProposed e) =>
-        this with { Proposal = new SplitProposal(e.ProposalId, new SplitTerms(e.Basis, e.Ratios, e.SettlementCurrency), e.ProposedBy) };
-
-    public FlightFinance Apply(CostSplitAgreed _) => Reopened() with { Split = Proposal!.Terms, Proposal = null };
-
-    public FlightFinance Apply(CostRecorded e) =>
-        Reopened() with
-        {
-            Lines = Lines.Add(new CostLine(e.LineId, e.Category, e.Description, e.Amount, e.PaidBy, e.Shared,
-                e.InvoiceReference, false)),
-        };
-
-    public FlightFinance Apply(CostCorrected e) => Reopened() with { Lines = Change(e.LineId, l => l with { Amount = e.NewAmount }) };
-
-    public FlightFinance Apply(CostWithdrawn e) => Reopened() with { Lines = Change(e.LineId, l => l with { Withdrawn = true }) };
-
-    public FlightFinance Apply(ExchangeRateFixed e) => Reopened() with { Rate = new ExchangeRate(e.EurPerGbp, e.RateDate, e.Source) };
-
-    public FlightFinance Apply(ExternalFundingReceived e) =>
-        Reopened() with { Fundings = Fundings.Add(new ExternalFunding(e.FundingId, e.Funder, e.ReceivedBy, e.Amount, e.Reference)) };
-
-    public FlightFinance Apply(SettlementRecorded e) =>
-        this with { Settlements = Settlements.Add(new Settlement(e.SettlementId, e.Payer, e.Payee, e.Amount, e.Reference, e.PaidOn)) };
-
-    public FlightFinance Apply(CostShareConfirmed e) => this with { ConfirmedBy = ConfirmedBy.Add(e.State) };
-
-    /// <summary>Folds one event: the same steps Marten takes when it loads the stream as a <see cref="FlightFinance"/>.</summary>
+    /// <summary>Folds one event's data; events that carry no finance fact leave the facts as they are (the same instance).</summary>
     public static FlightFinance Fold(FlightFinance? finance, object @event) => (finance, @event) switch
     {
-        (null, FlightPlanned e) => Create(e),
+        (null, FlightPlanned e) => new(e.FlightId, e.Reference, e.LeadState, [.. e.ParticipatingStates], e.CountryOfReturn,
+            e.ScheduledDeparture, false, false, ImmutableDictionary<State, int>.Empty, ImmutableDictionary<State, int>.Empty,
+            [], null, null, null, [], [], []),
         (null, _) => throw new InvalidOperationException($"A flight stream must start with {nameof(FlightPlanned)}."),
-        (_, FlightRescheduled e) => finance.Apply(e),
-        (_, SeatsAllocated e) => finance.Apply(e),
-        (_, FlightDeparted e) => finance.Apply(e),
-        (_, FlightCancelled e) => finance.Apply(e),
-        (_, CostSplitProposed e) => finance.Apply(e),
-        (_, CostSplitAgreed e) => finance.Apply(e),
-        (_, CostRecorded e) => finance.Apply(e),
-        (_, CostCorrected e) => finance.Apply(e),
-        (_, CostWithdrawn e) => finance.Apply(e),
-        (_, ExchangeRateFixed e) => finance.Apply(e),
-        (_, ExternalFundingReceived e) => finance.Apply(e),
-        (_, SettlementRecorded e) => finance.Apply(e),
-        (_, CostShareConfirmed e) => finance.Apply(e),
+        (_, FlightRescheduled e) => finance with { ScheduledDeparture = e.NewDeparture },
+        (_, SeatsAllocated e) => finance with
+        {
+            SeatsAllocated = finance.SeatsAllocated.SetItems(e.Allocations.Select(a => KeyValuePair.Create(a.State, a.Seats))),
+        },
+        (_, FlightDeparted e) => finance with
+        {
+            Departed = true, OnBoard = e.ReturneesOnBoard.ToImmutableDictionary(c => c.State, c => c.Returnees),
+        },
+        (_, FlightCancelled) => finance with { Cancelled = true },
+        (_, CostSplitProposed e) => finance with
+        {
+            Proposal = new SplitProposal(e.ProposalId, new SplitTerms(e.Basis, e.Ratios, e.SettlementCurrency), e.ProposedBy),
+        },
+        (_, CostSplitAgreed) => finance.Reopened() with { Split = finance.Proposal!.Terms, Proposal = null },
+        (_, CostRecorded e) => finance.Reopened() with
+        {
+            Lines = finance.Lines.Add(new CostLine(e.LineId, e.Category, e.Description, e.Amount, e.PaidBy, e.Shared,
+                e.InvoiceReference, false)),
+        },
+        (_, CostCorrected e) => finance.Reopened() with { Lines = finance.Change(e.LineId, l => l with { Amount = e.NewAmount }) },
+        (_, CostWithdrawn e) => finance.Reopened() with { Lines = finance.Change(e.LineId, l => l with { Withdrawn = true }) },
+        (_, ExchangeRateFixed e) => finance.Reopened() with { Rate = new ExchangeRate(e.EurPerGbp, e.RateDate, e.Source) },
+        (_, ExternalFundingReceived e) => finance.Reopened() with
+        {
+            Fundings = finance.Fundings.Add(new ExternalFunding(e.FundingId, e.Funder, e.ReceivedBy, e.Amount, e.Reference)),
+        },
+        (_, SettlementRecorded e) => finance with
+        {
+            Settlements = finance.Settlements.Add(new Settlement(e.SettlementId, e.Payer, e.Payee, e.Amount, e.Reference, e.PaidOn)),
+        },
+        (_, CostShareConfirmed e) => finance with { ConfirmedBy = finance.ConfirmedBy.Add(e.State) },
         _ => finance,
     };
 

@@ -16,9 +16,15 @@ public static class FlightsModule
         typeof(ReturneeMovedToReserve), typeof(ManifestLocked),
     ];
 
+    private static readonly HashSet<Type> Operational = [.. EventTypes];
+
+    /// <summary>Whether an event bears on planners' decisions: it moves the operations version.</summary>
+    public static bool Bears(Type eventType) => Operational.Contains(eventType);
+
     public static StoreOptions ConfigureFlights(this StoreOptions options, ManifestRules rules)
     {
         options.Events.AddEventTypes(EventTypes);
+        options.Projections.Add(new FlightProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new FlightScheduleProjection(rules), ProjectionLifecycle.Inline);
         options.Schema.For<FlightSchedule>()
             .Index(f => f.ScheduledDeparture)

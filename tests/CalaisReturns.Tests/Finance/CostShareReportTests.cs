@@ -16,7 +16,7 @@ public class CostShareReportTests
         var planned = Planned() with { FlightId = id, Reference = $"RF-2026-{n:0000}", ScheduledDeparture = departure, CountryOfReturn = country };
         object[] events = [Booked(), Allocated(6, 4), .. Split(SplitBasis.PerSeatAllocated, currency), Rate(1.15m),
             Cost(1, ukCost, Currency.GBP, State.UK), Cost(2, frCost, Currency.EUR, State.FR), .. more];
-        return events.Aggregate(FlightFinance.Create(planned), FlightFinance.Fold) with { Id = id };
+        return events.Aggregate(FlightFinance.Fold(null, planned), FlightFinance.Fold) with { Id = id };
     }
 
     private static readonly DateTimeOffset July = new(2026, 7, 20, 6, 0, 0, TimeSpan.Zero);
@@ -67,7 +67,7 @@ public class CostShareReportTests
     public void Flights_without_final_figures_are_listed_but_not_summed()
     {
         var noSplit = new object[] { Cost(1, 50m, Currency.GBP, State.UK) }
-            .Aggregate(FlightFinance.Create(Planned() with { ScheduledDeparture = July }), FlightFinance.Fold);
+            .Aggregate(FlightFinance.Fold(null, Planned() with { ScheduledDeparture = July }), FlightFinance.Fold);
         var report = CostShareReport.Build("2026", [noSplit]);
         Assert.Equal((1, 1), (report.Flights, report.FlightsNotFinal));
         Assert.Empty(report.Currencies);

@@ -118,7 +118,7 @@ public class CostShareTests
     public void A_flight_of_one_state_has_nothing_to_settle()
     {
         var finance = new object[] { Cost(1, 999.99m, Currency.EUR, State.UK) }
-            .Aggregate(FlightFinance.Create(Planned(State.UK, State.UK)), FlightFinance.Fold);
+            .Aggregate(FlightFinance.Fold(null, Planned(State.UK, State.UK)), FlightFinance.Fold);
         finance = FlightFinance.Fold(FlightFinance.Fold(finance,
             new CostSplitProposed(FlightId, Proposal, SplitBasis.PerSeatAllocated, [], Currency.EUR, State.UK, Now)),
             new CostSplitAgreed(FlightId, Proposal, State.UK, Now));

@@ -22,6 +22,7 @@ public static class LiftBarrierEndpoint
     [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid caseId, Guid barrierId, LiftBarrier command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-        session.DecideAsOwnerPlanner(caseId, command.ExpectedVersion, user,
+        session.Decide<ReturneeCase>(caseId, command.ExpectedVersion,
+            c => CaseAccess.OwnerPlanner(Actor.From(user), c.OwningState),
             c => Decide(command, c, barrierId, clock.GetUtcNow()), ct);
 }

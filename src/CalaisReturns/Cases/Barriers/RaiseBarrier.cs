@@ -29,7 +29,8 @@ public static class RaiseBarrierEndpoint
         ClaimsPrincipal user, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return session.DecideAsOwnerPlanner(caseId, command.ExpectedVersion, user,
+        return session.Decide<ReturneeCase>(caseId, command.ExpectedVersion,
+            c => CaseAccess.OwnerPlanner(Actor.From(user), c.OwningState),
             c => Decide(command, c, Guid.CreateVersion7(now), now), ct);
     }
 }

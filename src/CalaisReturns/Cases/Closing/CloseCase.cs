@@ -19,6 +19,7 @@ public static class CloseCaseEndpoint
     [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid caseId, CloseCase command, IDocumentSession session, TimeProvider clock,
         ClaimsPrincipal user, CancellationToken ct) =>
-        session.DecideAsOwnerPlanner(caseId, command.ExpectedVersion, user,
+        session.Decide<ReturneeCase>(caseId, command.ExpectedVersion,
+            c => CaseAccess.OwnerPlanner(Actor.From(user), c.OwningState),
             c => Decide(command.Reason, c, clock.GetUtcNow()), ct);
 }

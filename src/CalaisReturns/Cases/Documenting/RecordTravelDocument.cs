@@ -24,6 +24,7 @@ public static class RecordTravelDocumentEndpoint
     [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid caseId, RecordTravelDocument command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-        session.DecideAsOwnerPlanner(caseId, command.ExpectedVersion, user,
+        session.Decide<ReturneeCase>(caseId, command.ExpectedVersion,
+            c => CaseAccess.OwnerPlanner(Actor.From(user), c.OwningState),
             c => Decide(command, c, clock.GetUtcNow()), ct);
 }

@@ -23,7 +23,9 @@ public static class EraseCaseEndpoint
     [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid caseId, EraseCase command, IDocumentSession session, TimeProvider clock,
         ClaimsPrincipal user, CancellationToken ct) =>
-        session.DecideAsOwnerPlanner(caseId, command.ExpectedVersion, user, c => Decide(c, clock.GetUtcNow()), ct);
+        session.Decide<ReturneeCase>(caseId, command.ExpectedVersion,
+            c => CaseAccess.OwnerPlanner(Actor.From(user), c.OwningState),
+            c => Decide(c, clock.GetUtcNow()), ct);
 }
 
 /// <summary>Runs after the erasure commits, through the durable outbox, so it is retried until it is done.</summary>

@@ -11,7 +11,7 @@ public static class Problems
 
     public static IResult StaleVersion(long expected, long actual) =>
         Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Stale version",
-            detail: $"The command expected version {expected}, but the stream is at version {actual}. "
+            detail: $"You acted on version {expected}, but it has since changed to version {actual}. "
                 + "Reload and decide again.");
 
     public static IResult Forbidden(string reason) =>

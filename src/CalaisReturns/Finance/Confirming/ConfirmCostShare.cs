@@ -20,6 +20,10 @@ public static class ConfirmCostShareEndpoint
         Summary = "Confirm the cost share figures for the caller's state")]
     [Authorize(Policy = AccessPolicies.Finance)]
     public static Task<IResult> Post(Guid flightId, ConfirmCostShare command, IDocumentSession session, TimeProvider clock,
-        ClaimsPrincipal user, CancellationToken ct) =>
-        session.DecideAsFinance(flightId, command.ExpectedVersion, user, (f, state) => Decide(f, state, clock.GetUtcNow()), ct);
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var officer = Actor.From(user);
+        return session.Decide<FlightLedger>(flightId, command.ExpectedVersion, l => FinanceAccess.Participant(officer, l.Facts),
+            l => Decide(l.Facts, officer.State, clock.GetUtcNow()), ct);
+    }
 }

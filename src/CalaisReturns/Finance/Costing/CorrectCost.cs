@@ -23,10 +23,13 @@ public static class CorrectCostEndpoint
         Summary = "Correct the amount of a cost line, with a reason")]
     [Authorize(Policy = AccessPolicies.Finance)]
     public static Task<IResult> Post(Guid flightId, Guid lineId, CorrectCost command, IDocumentSession session,
-        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-        session.DecideAsFinance(flightId, command.ExpectedVersion, user,
-            (f, _) => Decide(command, f, lineId, clock.GetUtcNow()), ct,
-            (f, state) => FinanceAccess.LinePayer(f, lineId, state));
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var officer = Actor.From(user);
+        return session.Decide<FlightLedger>(flightId, command.ExpectedVersion,
+            l => FinanceAccess.Participant(officer, l.Facts) ?? FinanceAccess.LinePayer(l.Facts, lineId, officer.State),
+            l => Decide(command, l.Facts, lineId, clock.GetUtcNow()), ct);
+    }
 }
 
 public static class CostLines

@@ -19,8 +19,11 @@ public static class WithdrawCostEndpoint
         Summary = "Withdraw a cost line, with a reason")]
     [Authorize(Policy = AccessPolicies.Finance)]
     public static Task<IResult> Post(Guid flightId, Guid lineId, WithdrawCost command, IDocumentSession session,
-        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-        session.DecideAsFinance(flightId, command.ExpectedVersion, user,
-            (f, _) => Decide(command, f, lineId, clock.GetUtcNow()), ct,
-            (f, state) => FinanceAccess.LinePayer(f, lineId, state));
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var officer = Actor.From(user);
+        return session.Decide<FlightLedger>(flightId, command.ExpectedVersion,
+            l => FinanceAccess.Participant(officer, l.Facts) ?? FinanceAccess.LinePayer(l.Facts, lineId, officer.State),
+            l => Decide(command, l.Facts, lineId, clock.GetUtcNow()), ct);
+    }
 }

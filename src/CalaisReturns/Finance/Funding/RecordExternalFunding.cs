@@ -27,8 +27,8 @@ public static class RecordExternalFundingEndpoint
     public static Task<IResult> Post(Guid flightId, RecordExternalFunding command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        return session.DecideAsFinance(flightId, command.ExpectedVersion, user,
-            (f, state) => Decision.Accept(Decide(command, f, state, Guid.CreateVersion7(now), now)), ct);
+        var (officer, now) = (Actor.From(user), clock.GetUtcNow());
+        return session.Decide<FlightLedger>(flightId, command.ExpectedVersion, l => FinanceAccess.Participant(officer, l.Facts),
+            l => Decision.Accept(Decide(command, l.Facts, officer.State, Guid.CreateVersion7(now), now)), ct);
     }
 }

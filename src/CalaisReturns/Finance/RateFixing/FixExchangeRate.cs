@@ -32,6 +32,10 @@ public static class FixExchangeRateEndpoint
         Summary = "Fix the flight's EUR/GBP rate, with its date and source")]
     [Authorize(Policy = AccessPolicies.Finance)]
     public static Task<IResult> Post(Guid flightId, FixExchangeRate command, IDocumentSession session, TimeProvider clock,
-        ClaimsPrincipal user, CancellationToken ct) =>
-        session.DecideAsFinance(flightId, command.ExpectedVersion, user, (f, _) => Decide(command, f, clock.GetUtcNow()), ct);
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var officer = Actor.From(user);
+        return session.Decide<FlightLedger>(flightId, command.ExpectedVersion, l => FinanceAccess.Participant(officer, l.Facts),
+            l => Decide(command, l.Facts, clock.GetUtcNow()), ct);
+    }
 }

@@ -25,17 +25,11 @@ public sealed class CostShareReportEntry
 /// </summary>
 public sealed partial class CostShareReportEntryProjection : SingleStreamProjection<CostShareReportEntry, Guid>
 {
-    public static readonly IReadOnlyList<Type> Inputs =
-    [
-        typeof(FlightPlanned), typeof(FlightRescheduled), typeof(SeatsAllocated), typeof(FlightDeparted),
-        typeof(FlightCancelled), .. FinanceModule.EventTypes,
-    ];
-
     public CostShareReportEntryProjection()
     {
         // Pinned: the shard name is stored in the daemon's progress rows and shown in the lag view.
         Name = "CostShareReportEntry";
-        foreach (var type in Inputs)
+        foreach (var type in FinanceModule.FactTypes)
         {
             IncludeType(type);
         }

@@ -53,8 +53,8 @@ public static class RecordSettlementEndpoint
     public static Task<IResult> Post(Guid flightId, RecordSettlement command, IDocumentSession session, TimeProvider clock,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        return session.DecideAsFinance(flightId, command.ExpectedVersion, user,
-            (f, _) => Decide(command, f, Guid.CreateVersion7(now), now), ct);
+        var (officer, now) = (Actor.From(user), clock.GetUtcNow());
+        return session.Decide<FlightLedger>(flightId, command.ExpectedVersion, l => FinanceAccess.Participant(officer, l.Facts),
+            l => Decide(command, l.Facts, Guid.CreateVersion7(now), now), ct);
     }
 }

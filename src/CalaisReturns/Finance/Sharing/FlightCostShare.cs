@@ -1,57 +1,33 @@
-using JasperFx;
+using JasperFx.Core;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
 namespace CalaisReturns.Finance.Sharing;
 
 /// <summary>
-/// One flight's cost share: its finance facts and the figures computed from them. The figures are
-/// computed when first read — at the latest when the document is written — so a projection that folds
-/// many events into one document before writing it (a rebuild, a live as-of aggregation) computes them
-/// once instead of after every event: on the generated decade's flights (about 345 cost lines each)
-/// that recomputation was most of the rebuild. They are stored with the document for readers of its JSON.
+/// One flight's cost share as finance reads it: the facts, the finance version a command on them must
+/// send, and the figures <see cref="CostShare.Compute"/> makes of the facts. The figures are derived
+/// whenever they are read — once when the document is written, once when it is sent — never cached.
 /// </summary>
-public sealed class FlightCostShare : IRevisioned
+public sealed record FlightCostShare(Guid Id, [property: JasperFxIgnore] int Version, FlightFinance Facts)
 {
-    private CostShareFigures? figures;
+    public CostShareFigures Figures => CostShare.Compute(Facts);
 
-    public Guid Id { get; set; }
-    public int Version { get; set; }
-
-    public FlightFinance Facts
-    {
-        get;
-        set
-        {
-            field = value;
-            figures = null;
-        }
-    } = null!;
-
-    public CostShareFigures Figures => figures ??= CostShare.Compute(Facts);
+    public static FlightCostShare Of(FlightLedger ledger) => new(ledger.Id, (int)ledger.Version, ledger.Facts);
 }
 
-/// <summary>
-/// Inline: folds each event with <see cref="FlightFinance.Fold"/>; the figures come from
-/// <see cref="CostShare.Compute"/> — the same code as the commands and every as-of replay.
-/// </summary>
+/// <summary>Inline, from the same fold as the finance write model (<see cref="FlightLedger.Fold"/>).</summary>
 public sealed partial class FlightCostShareProjection : SingleStreamProjection<FlightCostShare, Guid>
 {
-    public override FlightCostShare? Evolve(FlightCostShare? snapshot, Guid id, IEvent e)
+    public FlightCostShareProjection()
     {
-        if (snapshot is null && e.Data is not Flights.FlightPlanned)
+        foreach (var type in FinanceModule.FactTypes)
         {
-            return null;
+            IncludeType(type);
         }
-
-        var facts = FlightFinance.Fold(snapshot?.Facts, e.Data);
-        if (snapshot is not null && ReferenceEquals(facts, snapshot.Facts))
-        {
-            // An operational event that changes no finance fact: the figures stand.
-            snapshot.Version = (int)e.Version;
-            return snapshot;
-        }
-
-        return new FlightCostShare { Id = id, Version = (int)e.Version, Facts = facts };
     }
+
+    public override FlightCostShare? Evolve(FlightCostShare? snapshot, Guid id, IEvent e) =>
+        FlightLedger.Fold(snapshot is null ? null : new FlightLedger(snapshot.Id, snapshot.Facts) { Version = snapshot.Version }, e)
+            is { } ledger ? FlightCostShare.Of(ledger) : null;
 }

@@ -23,7 +23,10 @@ public static class AgreeCostSplitEndpoint
         Summary = "Agree to the other state's split proposal")]
     [Authorize(Policy = AccessPolicies.Finance)]
     public static Task<IResult> Post(Guid flightId, AgreeCostSplit command, IDocumentSession session, TimeProvider clock,
-        ClaimsPrincipal user, CancellationToken ct) =>
-        session.DecideAsFinance(flightId, command.ExpectedVersion, user,
-            (f, state) => Decide(command, f, state, clock.GetUtcNow()), ct);
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var officer = Actor.From(user);
+        return session.Decide<FlightLedger>(flightId, command.ExpectedVersion, l => FinanceAccess.Participant(officer, l.Facts),
+            l => Decide(command, l.Facts, officer.State, clock.GetUtcNow()), ct);
+    }
 }

@@ -41,8 +41,8 @@ public static class ProposeCostSplitEndpoint
     public static Task<IResult> Post(Guid flightId, ProposeCostSplit command, IDocumentSession session, TimeProvider clock,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        return session.DecideAsFinance(flightId, command.ExpectedVersion, user,
-            (f, state) => Decide(command, f, state, Guid.CreateVersion7(now), now), ct);
+        var (officer, now) = (Actor.From(user), clock.GetUtcNow());
+        return session.Decide<FlightLedger>(flightId, command.ExpectedVersion, l => FinanceAccess.Participant(officer, l.Facts),
+            l => Decide(command, l.Facts, officer.State, Guid.CreateVersion7(now), now), ct);
     }
 }

@@ -67,6 +67,7 @@ public static class RecordCompletionEndpoint
     [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid flightId, RecordCompletion command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-        session.DecideAsLeadPlanner(flightId, command.ExpectedVersion, user,
+        session.Decide<Flight>(flightId, command.ExpectedVersion,
+            f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState),
             f => Decide(command, f, clock.GetUtcNow()), ct);
 }

@@ -40,7 +40,8 @@ public static class LockManifestEndpoint
                 .Select(c => c.Id)
                 .ToListAsync(ct))
             .ToHashSet();
-        return await session.DecideAsLeadPlanner(flightId, command.ExpectedVersion, user,
+        return await session.Decide<Flight>(flightId, command.ExpectedVersion,
+            f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState),
             f => Decide(f, barred, clock.GetUtcNow()), ct);
     }
 }

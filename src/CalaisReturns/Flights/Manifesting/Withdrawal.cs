@@ -15,7 +15,7 @@ public static class Withdrawal
             return [withdrawn];
         }
 
-        var after = flight.Apply(withdrawn);
+        var after = Flight.Fold(flight, withdrawn);
         var reserve = after.Manifest.FirstOrDefault(m => m.State == entry.State && !m.Confirmed);
         return reserve is not null && after.FreeSeatsOf(entry.State) > 0
             ? [withdrawn, new ReserveConfirmed(flight.Id, reserve.CaseId, now)]

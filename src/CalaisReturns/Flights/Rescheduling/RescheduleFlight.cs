@@ -45,6 +45,7 @@ public static class RescheduleFlightEndpoint
     [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid flightId, RescheduleFlight command, IDocumentSession session,
         TimeProvider clock, ManifestRules rules, ClaimsPrincipal user, CancellationToken ct) =>
-        session.DecideAsLeadPlanner(flightId, command.ExpectedVersion, user,
+        session.Decide<Flight>(flightId, command.ExpectedVersion,
+            f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState),
             f => Decide(command, f, rules, clock.GetUtcNow()), ct);
 }

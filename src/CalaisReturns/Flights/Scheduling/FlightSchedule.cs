@@ -1,4 +1,4 @@
-using JasperFx;
+using JasperFx.Core;
 
 namespace CalaisReturns.Flights.Scheduling;
 
@@ -37,10 +37,14 @@ public sealed class ManifestLine
 }
 
 /// <summary>One flight as the schedule shows it. Holds no personal data and no money.</summary>
-public sealed class FlightSchedule : IRevisioned
+public sealed class FlightSchedule
 {
     public Guid Id { get; set; }
+
+    /// <summary>The operations version (<see cref="IConcernState"/>): what a planner's command sends as its expected version.</summary>
+    [JasperFxIgnore]
     public int Version { get; set; }
+
     public string Reference { get; set; } = "";
     public FlightStatus Status { get; set; }
     public State LeadState { get; set; }

@@ -1,11 +1,56 @@
 using CalaisReturns.Flights.Manifesting;
+using JasperFx.Events;
 using Marten.Events.Aggregation;
 
 namespace CalaisReturns.Flights.Scheduling;
 
-public sealed partial class FlightScheduleProjection(ManifestRules rules) : SingleStreamProjection<FlightSchedule, Guid>
+/// <summary>
+/// Inline: every operational event changes the flight's schedule entry and sets its <see cref="FlightSchedule.Version"/>
+/// to the operations version, the one planners' commands check; finance events never reach it.
+/// </summary>
+public sealed partial class FlightScheduleProjection : SingleStreamProjection<FlightSchedule, Guid>
 {
-    public FlightSchedule Create(FlightPlanned e)
+    private readonly ManifestRules rules;
+
+    public FlightScheduleProjection(ManifestRules rules)
+    {
+        this.rules = rules;
+        foreach (var type in FlightsModule.EventTypes)
+        {
+            IncludeType(type);
+        }
+    }
+
+    public override FlightSchedule? Evolve(FlightSchedule? view, Guid id, IEvent e)
+    {
+        if (!FlightsModule.Bears(e.EventType) || (view is null && e.Data is not FlightPlanned))
+        {
+            return view;
+        }
+
+        var next = e.Data switch
+        {
+            FlightPlanned planned => Planned(planned),
+            CharterBooked x => On(x, view!),
+            SeatsAllocated x => On(x, view!),
+            FlightRescheduled x => On(x, view!),
+            EscortTeamAssigned x => On(x, view!),
+            MonitorAssigned x => On(x, view!),
+            ReturneeManifested x => On(x, view!),
+            ReserveConfirmed x => On(x, view!),
+            ReturneeMovedToReserve x => On(x, view!),
+            ReturneeWithdrawn x => On(x, view!),
+            ManifestLocked x => On(x, view!),
+            FlightDeparted x => On(x, view!),
+            FlightCompleted x => On(x, view!),
+            FlightCancelled x => On(x, view!),
+            _ => throw new InvalidOperationException($"{e.EventType.Name} is operational but the schedule does not show it."),
+        };
+        next.Version = (int)e.Version;
+        return next;
+    }
+
+    private FlightSchedule Planned(FlightPlanned e)
     {
         var view = new FlightSchedule
         {
@@ -24,7 +69,7 @@ public sealed partial class FlightScheduleProjection(ManifestRules rules) : Sing
         return view;
     }
 
-    public void Apply(CharterBooked e, FlightSchedule view)
+    private FlightSchedule On(CharterBooked e, FlightSchedule view)
     {
         view.Status = FlightStatus.Booked;
         view.Carrier = e.Carrier;
@@ -32,9 +77,10 @@ public sealed partial class FlightScheduleProjection(ManifestRules rules) : Sing
         view.ContractReference = e.ContractReference;
         view.SeatCapacity = e.SeatCapacity;
         Refresh(view);
+        return view;
     }
 
-    public void Apply(SeatsAllocated e, FlightSchedule view)
+    private FlightSchedule On(SeatsAllocated e, FlightSchedule view)
     {
         foreach (var allocation in e.Allocations)
         {
@@ -42,26 +88,33 @@ public sealed partial class FlightScheduleProjection(ManifestRules rules) : Sing
         }
 
         Refresh(view);
+        return view;
     }
 
-    public void Apply(FlightRescheduled e, FlightSchedule view) => view.ScheduledDeparture = e.NewDeparture;
+    private static FlightSchedule On(FlightRescheduled e, FlightSchedule view)
+    {
+        view.ScheduledDeparture = e.NewDeparture;
+        return view;
+    }
 
-    public void Apply(EscortTeamAssigned e, FlightSchedule view)
+    private FlightSchedule On(EscortTeamAssigned e, FlightSchedule view)
     {
         var team = view.For(e.State);
         team.Escorts = e.Escorts;
         team.Medics = e.Medics;
         team.Interpreters = e.Interpreters;
         Refresh(view);
+        return view;
     }
 
-    public void Apply(MonitorAssigned e, FlightSchedule view)
+    private FlightSchedule On(MonitorAssigned e, FlightSchedule view)
     {
         view.MonitorOrganisation = e.Organisation;
         Refresh(view);
+        return view;
     }
 
-    public void Apply(ReturneeManifested e, FlightSchedule view)
+    private FlightSchedule On(ReturneeManifested e, FlightSchedule view)
     {
         view.Manifest.Add(new ManifestLine
         {
@@ -72,36 +125,41 @@ public sealed partial class FlightScheduleProjection(ManifestRules rules) : Sing
             ManifestedAt = e.ManifestedAt,
         });
         Refresh(view);
+        return view;
     }
 
-    public void Apply(ReserveConfirmed e, FlightSchedule view)
+    private FlightSchedule On(ReserveConfirmed e, FlightSchedule view)
     {
         Line(view, e.CaseId).Status = ManifestLineStatus.Confirmed;
         Refresh(view);
+        return view;
     }
 
-    public void Apply(ReturneeMovedToReserve e, FlightSchedule view)
+    private FlightSchedule On(ReturneeMovedToReserve e, FlightSchedule view)
     {
         Line(view, e.CaseId).Status = ManifestLineStatus.Reserve;
         Refresh(view);
+        return view;
     }
 
-    public void Apply(ReturneeWithdrawn e, FlightSchedule view)
+    private FlightSchedule On(ReturneeWithdrawn e, FlightSchedule view)
     {
         var line = Line(view, e.CaseId);
         line.Status = ManifestLineStatus.Withdrawn;
         line.WithdrawalReason = e.Reason;
         Refresh(view);
+        return view;
     }
 
-    public void Apply(ManifestLocked e, FlightSchedule view)
+    private FlightSchedule On(ManifestLocked e, FlightSchedule view)
     {
         view.Status = FlightStatus.ManifestLocked;
         view.ManifestLockedAt = e.LockedAt;
         Refresh(view);
+        return view;
     }
 
-    public void Apply(FlightDeparted e, FlightSchedule view)
+    private FlightSchedule On(FlightDeparted e, FlightSchedule view)
     {
         view.Status = FlightStatus.Departed;
         view.ActualDeparture = e.ActualDeparture;
@@ -111,9 +169,10 @@ public sealed partial class FlightScheduleProjection(ManifestRules rules) : Sing
         }
 
         Refresh(view);
+        return view;
     }
 
-    public void Apply(FlightCompleted e, FlightSchedule view)
+    private FlightSchedule On(FlightCompleted e, FlightSchedule view)
     {
         view.Status = FlightStatus.Completed;
         foreach (var team in view.States)
@@ -124,13 +183,15 @@ public sealed partial class FlightScheduleProjection(ManifestRules rules) : Sing
         }
 
         Refresh(view);
+        return view;
     }
 
-    public void Apply(FlightCancelled e, FlightSchedule view)
+    private FlightSchedule On(FlightCancelled e, FlightSchedule view)
     {
         view.Status = FlightStatus.Cancelled;
         view.CancellationReason = e.Reason;
         Refresh(view);
+        return view;
     }
 
     private static ManifestLine Line(FlightSchedule view, Guid caseId) =>

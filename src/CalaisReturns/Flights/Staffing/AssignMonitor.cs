@@ -19,6 +19,7 @@ public static class AssignMonitorEndpoint
     [Authorize(Policy = AccessPolicies.Planner)]
     public static Task<IResult> Post(Guid flightId, AssignMonitor command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
-        session.DecideAsLeadPlanner(flightId, command.ExpectedVersion, user,
+        session.Decide<Flight>(flightId, command.ExpectedVersion,
+            f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState),
             f => Decide(command, f, clock.GetUtcNow()), ct);
 }

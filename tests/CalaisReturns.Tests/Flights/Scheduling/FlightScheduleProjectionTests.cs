@@ -12,13 +12,7 @@ public class FlightScheduleProjectionTests
 
     private static FlightSchedule Project(params object[] events)
     {
-        var view = Projection.Create((FlightPlanned)events[0]);
-        foreach (var e in events.Skip(1))
-        {
-            ((dynamic)Projection).Apply((dynamic)e, view);
-        }
-
-        return view;
+        return StoredEvents.Stream(events).Aggregate((FlightSchedule?)null, (view, e) => Projection.Evolve(view, FlightId, e))!;
     }
 
     [Fact]
@@ -62,11 +56,7 @@ public class FlightScheduleProjectionTests
             view.For(State.FR).Confirmed, view.For(State.FR).Reserves));
 
         var lenient = new FlightScheduleProjection(new ManifestRules { EscortsPerReturnee = 1 });
-        var relaxed = lenient.Create((FlightPlanned)events[0]);
-        foreach (var e in events.Skip(1))
-        {
-            ((dynamic)lenient).Apply((dynamic)e, relaxed);
-        }
+        var relaxed = StoredEvents.Stream(events).Aggregate((FlightSchedule?)null, (view, e) => lenient.Evolve(view, FlightId, e))!;
 
         Assert.Empty(relaxed.Warnings);
     }
