@@ -64,7 +64,7 @@ public class FlightApiErrorTests(AppFixture app) : IntegrationTest(app)
         var id = await App.BookedFlight();
         var stale = (await App.Post($"/api/flights/{id}/monitor", new { organisation = "IMB", expectedVersion = 1 }, 412))
             .Problem();
-        Assert.Contains("expected version 1, but the stream is at version 2", stale["detail"]!.GetValue<string>());
+        Assert.Contains("You acted on version 1, but it has since changed to version 2.", stale["detail"]!.GetValue<string>());
         Assert.Equal(2, await App.EventCount());
 
         var accepted = await App.Post($"/api/flights/{id}/monitor", new { organisation = "IMB", expectedVersion = 2 });

@@ -12,7 +12,17 @@ public static class GetCaseHistoryEndpoint
     public static Task<IResult> Get(Guid caseId, string? from, string? to, string? type, string? page, string? pageSize,
         IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
         EventHistory.Read<CaseOpened>(session, caseId, "Case", from, to, type, page, pageSize,
-            opened => CaseAccess.ViewFor(Actor.From(user), opened.OwningState) == CaseView.None
-                ? $"Only {opened.OwningState} planners, auditors and admins may read this case's history."
-                : null, ct);
+            opened => CaseHistory.Forbid(Actor.From(user), opened), ct);
+}
+
+/// <summary>The case history query and its access rule, shared by the endpoint and the pages.</summary>
+public static class CaseHistory
+{
+    public static Task<StreamHistory<CaseOpened>?> Page(IQuerySession session, Guid caseId, HistoryFilter filter,
+        CancellationToken ct) => EventHistory.Page<CaseOpened>(session, caseId, filter, ct);
+
+    public static string? Forbid(Actor actor, CaseOpened opened) =>
+        CaseAccess.ViewFor(actor, opened.OwningState) == CaseView.None
+            ? $"Only {opened.OwningState} planners, auditors and admins may read this case's history."
+            : null;
 }

@@ -30,10 +30,16 @@ public sealed record HistoryEntry(
 
 public sealed record HistoryPage(int Page, int PageSize, int Total, IReadOnlyList<HistoryEntry> Events);
 
+/// <summary>A stream's first event (what its access rule looks at) and one page of its history.</summary>
+public sealed record StreamHistory<TStart>(TStart Start, HistoryPage Page);
+
 /// <summary>The filters of a history read: a time range [From, To), event types, and the page.</summary>
 public sealed record HistoryFilter(DateTimeOffset? From, DateTimeOffset? To, IReadOnlySet<string> Types, int Page, int PageSize)
 {
     public const int MaxPageSize = 500;
+
+    /// <summary>The first page of the whole history, as large as a page may be.</summary>
+    public static readonly HistoryFilter All = new(null, null, new HashSet<string>(), 1, MaxPageSize);
 
     public static (HistoryFilter? Filter, Dictionary<string, string[]> Errors) Parse(string? from, string? to, string? type,
         string? page, string? pageSize)
@@ -74,9 +80,17 @@ public sealed record HistoryFilter(DateTimeOffset? From, DateTimeOffset? To, IRe
 
 public static class EventHistory
 {
+    /// <summary>The typed query: a page of the stream's history, or null if no such stream starts with <typeparamref name="TStart"/>.</summary>
+    public static async Task<StreamHistory<TStart>?> Page<TStart>(IQuerySession session, Guid streamId, HistoryFilter filter,
+        CancellationToken ct)
+    {
+        var events = await session.Events.FetchStreamAsync(streamId, token: ct);
+        return events.FirstOrDefault()?.Data is TStart start ? new StreamHistory<TStart>(start, filter.Apply(events)) : null;
+    }
+
     /// <summary>
-    /// Reads a stream's history page: the filters are parsed (400), the stream must start with
-    /// <typeparamref name="TStart"/> (404), and <paramref name="forbid"/> decides who may read it (403).
+    /// The GET endpoints' answer: the filters are parsed (400), the stream must start with
+    /// <typeparamref name="TStart"/> (404), and <paramref name="forbid"/> — the rule the pages ask too — decides who may read it (403).
     /// </summary>
     public static async Task<IResult> Read<TStart>(IQuerySession session, Guid streamId, string what, string? from,
         string? to, string? type, string? page, string? pageSize, Func<TStart, string?> forbid, CancellationToken ct)
@@ -87,12 +101,11 @@ public static class EventHistory
             return Problems.Invalid(errors);
         }
 
-        var events = await session.Events.FetchStreamAsync(streamId, token: ct);
-        if (events.FirstOrDefault()?.Data is not TStart start)
+        return await Page<TStart>(session, streamId, filter, ct) switch
         {
-            return Problems.NotFound(what, streamId);
-        }
-
-        return forbid(start) is { } forbidden ? Problems.Forbidden(forbidden) : Results.Ok(filter.Apply(events));
+            null => Problems.NotFound(what, streamId),
+            var history when forbid(history.Start) is { } forbidden => Problems.Forbidden(forbidden),
+            var history => Results.Ok(history.Page),
+        };
     }
 }

@@ -6,6 +6,9 @@ namespace CalaisReturns.Core.Http;
 /// </summary>
 public sealed record TimeTravel(DateTimeOffset? AsOf, long? Version)
 {
+    /// <summary>The record as it is now.</summary>
+    public static readonly TimeTravel Now = new(null, null);
+
     public bool IsLive => AsOf is null && Version is null;
 
     public static (TimeTravel? Travel, Dictionary<string, string[]> Errors) Parse(string? asOf, string? version)

@@ -9,11 +9,19 @@ namespace CalaisReturns.Finance.Sharing;
 /// send, and the figures <see cref="CostShare.Compute"/> makes of the facts. The figures are derived
 /// whenever they are read — once when the document is written, once when it is sent — never cached.
 /// </summary>
-public sealed record FlightCostShare(Guid Id, [property: JasperFxIgnore] int Version, FlightFinance Facts)
+public sealed record FlightCostShare
 {
+    public Guid Id { get; init; }
+
+    /// <summary>The finance version (<see cref="IConcernState"/>), set from the ledger (ignored by Marten's own version convention).</summary>
+    [JasperFxIgnore]
+    public int Version { get; init; }
+
+    public FlightFinance Facts { get; init; } = null!;
+
     public CostShareFigures Figures => CostShare.Compute(Facts);
 
-    public static FlightCostShare Of(FlightLedger ledger) => new(ledger.Id, (int)ledger.Version, ledger.Facts);
+    public static FlightCostShare Of(FlightLedger ledger) => new() { Id = ledger.Id, Version = (int)ledger.Version, Facts = ledger.Facts };
 }
 
 /// <summary>Inline, from the same fold as the finance write model (<see cref="FlightLedger.Fold"/>).</summary>

@@ -12,5 +12,14 @@ public static class GetFlightHistoryEndpoint
     public static Task<IResult> Get(Guid flightId, string? from, string? to, string? type, string? page, string? pageSize,
         IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
         EventHistory.Read<FlightPlanned>(session, flightId, "Flight", from, to, type, page, pageSize,
-            planned => FlightAccess.HistoryReader(Actor.From(user), planned.ParticipatingStates), ct);
+            planned => FlightHistory.Forbid(Actor.From(user), planned), ct);
+}
+
+/// <summary>The flight history query and its access rule, shared by the endpoint and the pages.</summary>
+public static class FlightHistory
+{
+    public static Task<StreamHistory<FlightPlanned>?> Page(IQuerySession session, Guid flightId, HistoryFilter filter,
+        CancellationToken ct) => EventHistory.Page<FlightPlanned>(session, flightId, filter, ct);
+
+    public static string? Forbid(Actor actor, FlightPlanned planned) => FlightAccess.HistoryReader(actor, planned.ParticipatingStates);
 }

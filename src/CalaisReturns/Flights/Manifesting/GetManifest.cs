@@ -5,7 +5,24 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CalaisReturns.Flights.Manifesting;
 
-public sealed record ManifestView(Guid FlightId, string Reference, FlightStatus Status, IReadOnlyList<ManifestViewLine> Lines);
+public sealed record ManifestView(Guid FlightId, string Reference, FlightStatus Status, IReadOnlyList<ManifestViewLine> Lines)
+{
+    /// <summary>The typed query: the flight's manifest as the actor may see it (names of their own state's cases, for its planners).</summary>
+    public static async Task<ManifestView> Of(IQuerySession session, FlightSchedule flight, Actor actor, CancellationToken ct)
+    {
+        var own = actor.Role == Role.Planner
+            ? flight.Manifest.Where(m => m.State == actor.State).Select(m => m.CaseId).Distinct().ToArray()
+            : [];
+        var names = own.Length == 0
+            ? new Dictionary<Guid, string?>()
+            : (await session.LoadManyAsync<CaseSummary>(ct, own)).ToDictionary(c => c.Id, c => c.FullName);
+        return new ManifestView(flight.Id, flight.Reference, flight.Status,
+        [
+            .. flight.Manifest.Select(m => new ManifestViewLine(m.CaseId, m.State, m.CaseReference,
+                names.GetValueOrDefault(m.CaseId), m.Status, m.WithdrawalReason, m.ManifestedAt)),
+        ]);
+    }
+}
 
 /// <summary>A manifest line; <see cref="FullName"/> only for planners of the case's own state.</summary>
 public sealed record ManifestViewLine(
@@ -32,23 +49,8 @@ public static class GetManifestEndpoint
             return Problems.Invalid(errors);
         }
 
-        var schedule = await travel.Load<FlightSchedule>(session, flightId, ct);
-        if (schedule is not { } flight)
-        {
-            return Problems.NotFound("Flight", flightId);
-        }
-
-        var actor = Actor.From(user);
-        var own = actor.Role == Role.Planner
-            ? flight.Manifest.Where(m => m.State == actor.State).Select(m => m.CaseId).Distinct().ToArray()
-            : [];
-        var names = own.Length == 0
-            ? new Dictionary<Guid, string?>()
-            : (await session.LoadManyAsync<CaseSummary>(ct, own)).ToDictionary(c => c.Id, c => c.FullName);
-        return Results.Ok(new ManifestView(flight.Id, flight.Reference, flight.Status,
-        [
-            .. flight.Manifest.Select(m => new ManifestViewLine(m.CaseId, m.State, m.CaseReference,
-                names.GetValueOrDefault(m.CaseId), m.Status, m.WithdrawalReason, m.ManifestedAt)),
-        ]));
+        return await FlightSchedules.Flight(session, flightId, travel, ct) is { } flight
+            ? Results.Ok(await ManifestView.Of(session, flight, Actor.From(user), ct))
+            : Problems.NotFound("Flight", flightId);
     }
 }

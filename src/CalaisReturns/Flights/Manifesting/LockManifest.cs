@@ -29,17 +29,21 @@ public static class LockManifestEndpoint
             : Decision.Accept(new ManifestLocked(flight.Id, now));
     }
 
+    /// <summary>The cases on the flight's manifest with an open barrier: what a lock, by a planner or at the deadline, must not freeze in.</summary>
+    public static async Task<IReadOnlySet<Guid>> BarredCases(IQuerySession session, Guid flightId, CancellationToken ct) =>
+        (await session.Query<CaseSummary>()
+            .Where(c => c.CurrentFlightId == flightId && c.OpenBarriers.Any())
+            .Select(c => c.Id)
+            .ToListAsync(ct))
+        .ToHashSet();
+
     [WolverinePost("/api/flights/{flightId}/manifest/lock", OperationId = "LockManifest",
         Summary = "Freeze the manifest; afterwards only withdrawals are accepted")]
     [Authorize(Policy = AccessPolicies.Planner)]
     public static async Task<IResult> Post(Guid flightId, LockManifest command, IDocumentSession session,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        var barred = (await session.Query<CaseSummary>()
-                .Where(c => c.CurrentFlightId == flightId && c.OpenBarriers.Any())
-                .Select(c => c.Id)
-                .ToListAsync(ct))
-            .ToHashSet();
+        var barred = await BarredCases(session, flightId, ct);
         return await session.Decide<Flight>(flightId, command.ExpectedVersion,
             f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState),
             f => Decide(f, barred, clock.GetUtcNow()), ct);

@@ -36,7 +36,7 @@ public static class ManifestPolicyHandler
         CancellationToken ct)
     {
         var @case = await session.Events.AggregateStreamAsync<ReturneeCase>(command.CaseId, token: ct);
-        var flight = await session.Events.FetchForWriting<Flight>(command.FlightId, ct);
+        var flight = await session.Events.FetchForExclusiveWriting<Flight>(command.FlightId, ct);
         if (@case is null || flight.Aggregate is null)
         {
             return;
@@ -65,7 +65,7 @@ public static class ManifestPolicyHandler
     public static async Task Handle(CloseRemovedCase command, IDocumentSession session, TimeProvider clock,
         CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<ReturneeCase>(command.CaseId, ct);
+        var stream = await session.Events.FetchForExclusiveWriting<ReturneeCase>(command.CaseId, ct);
         if (stream.Aggregate is null)
         {
             return;

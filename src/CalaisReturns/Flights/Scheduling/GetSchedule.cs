@@ -11,6 +11,9 @@ public sealed record ScheduleFilter(
     FlightStatus? Status,
     State? LeadState)
 {
+    /// <summary>Every flight departing in [from, to).</summary>
+    public static ScheduleFilter Between(DateTimeOffset? from, DateTimeOffset? to) => new(from, to, null, null, null);
+
     /// <summary>Parses the query string, naming every parameter that cannot be understood.</summary>
     public static (ScheduleFilter? Filter, Dictionary<string, string[]> Errors) Parse(string? from, string? to,
         string? country, string? status, string? leadState)
@@ -36,23 +39,16 @@ public sealed record ScheduleFilter(
     }
 }
 
-public static class GetScheduleEndpoint
+/// <summary>The schedule's typed queries, shared by the GET endpoints and the pages.</summary>
+public static class FlightSchedules
 {
     /// <summary>The most flights one schedule query returns; narrow the date range to see more.</summary>
     public const int MaxFlights = 500;
 
-    [WolverineGet("/api/schedule", OperationId = "GetSchedule", Summary = "Flights by departure date, country, status and lead state")]
-    [Authorize(Policy = AccessPolicies.Reader)]
-    [ProducesResponseType<IReadOnlyList<FlightSchedule>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(IQuerySession session, string? from, string? to, string? country,
-        string? status, string? leadState, CancellationToken ct)
+    /// <summary>Flights matching the filter, by departure.</summary>
+    public static async Task<IReadOnlyList<FlightSchedule>> Query(IQuerySession session, ScheduleFilter filter,
+        CancellationToken ct)
     {
-        var (filter, errors) = ScheduleFilter.Parse(from, to, country, status, leadState);
-        if (filter is null)
-        {
-            return Problems.Invalid(errors);
-        }
-
         var query = session.Query<FlightSchedule>().AsQueryable();
         if (filter.From is { } start)
         {
@@ -79,7 +75,30 @@ public static class GetScheduleEndpoint
             query = query.Where(f => f.LeadState == lead);
         }
 
-        return Results.Ok(await query.OrderBy(f => f.ScheduledDeparture).Take(MaxFlights).ToListAsync(ct));
+        return await query.OrderBy(f => f.ScheduledDeparture).Take(MaxFlights).ToListAsync(ct);
+    }
+
+    /// <summary>One flight now, or as it stood at the time travel's instant or version; null if there is no such flight.</summary>
+    public static Task<FlightSchedule?> Flight(IQuerySession session, Guid flightId, TimeTravel travel, CancellationToken ct) =>
+        travel.Load<FlightSchedule>(session, flightId, ct);
+}
+
+public static class GetScheduleEndpoint
+{
+
+    [WolverineGet("/api/schedule", OperationId = "GetSchedule", Summary = "Flights by departure date, country, status and lead state")]
+    [Authorize(Policy = AccessPolicies.Reader)]
+    [ProducesResponseType<IReadOnlyList<FlightSchedule>>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(IQuerySession session, string? from, string? to, string? country,
+        string? status, string? leadState, CancellationToken ct)
+    {
+        var (filter, errors) = ScheduleFilter.Parse(from, to, country, status, leadState);
+        if (filter is null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return Results.Ok(await FlightSchedules.Query(session, filter, ct));
     }
 
     [WolverineGet("/api/flights/{flightId}", OperationId = "GetFlight",
@@ -95,7 +114,7 @@ public static class GetScheduleEndpoint
             return Problems.Invalid(errors);
         }
 
-        var flight = await travel.Load<FlightSchedule>(session, flightId, ct);
+        var flight = await FlightSchedules.Flight(session, flightId, travel, ct);
         return flight is null ? Problems.NotFound("Flight", flightId) : Results.Ok(flight);
     }
 }

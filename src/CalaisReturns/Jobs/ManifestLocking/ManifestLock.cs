@@ -1,4 +1,3 @@
-using CalaisReturns.Cases.Summaries;
 using CalaisReturns.Flights;
 using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Jobs.Notifications;
@@ -76,14 +75,13 @@ public static class ManifestLockHandler
     public static async Task Handle(LockManifestAtDeadline command, IDocumentSession session, TimeProvider clock,
         ILogger<ManifestLockJob> log, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<Flight>(command.FlightId, ct);
+        var stream = await session.Events.FetchForExclusiveWriting<Flight>(command.FlightId, ct);
         if (stream.Aggregate is not { Status: FlightStatus.Booked } flight || flight.ScheduledDeparture != command.ScheduledDeparture)
         {
             return;
         }
 
-        var barred = (await session.Query<CaseSummary>()
-            .Where(c => c.CurrentFlightId == flight.Id && c.OpenBarriers.Any()).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var barred = await LockManifestEndpoint.BarredCases(session, flight.Id, ct);
         var decision = LockManifestEndpoint.Decide(flight, barred, clock.GetUtcNow());
         if (decision.Refusal is { } refusal)
         {

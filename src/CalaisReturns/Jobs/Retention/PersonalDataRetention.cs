@@ -42,7 +42,7 @@ public static class PersonalDataRetentionHandler
         EventMetadata.StampSystem(session, Process);
         foreach (var id in expired)
         {
-            var stream = await session.Events.FetchForWriting<ReturneeCase>(id, ct);
+            var stream = await session.Events.FetchForExclusiveWriting<ReturneeCase>(id, ct);
             if (stream.Aggregate is { } @case)
             {
                 stream.AppendMany(EraseCaseEndpoint.Decide(@case, now).Events);

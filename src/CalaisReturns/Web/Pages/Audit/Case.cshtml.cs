@@ -14,14 +14,17 @@ public sealed class CaseModel(IQuerySession session) : PageModel
     public async Task<IActionResult> OnGet(Guid caseId, CancellationToken ct)
     {
         CaseId = caseId;
-        var history = await ApiAnswer<HistoryPage>.Of(GetCaseHistoryEndpoint.Get(caseId, null, null, null, null,
-            HistoryFilter.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), session, User, ct));
-        if (history.Value is null)
+        if (await CaseHistory.Page(session, caseId, HistoryFilter.All, ct) is not { } history)
         {
             return NotFound();
         }
 
-        History = history.Value;
+        if (CaseHistory.Forbid(Actor.From(User), history.Start) is not null)
+        {
+            return Forbid();
+        }
+
+        History = history.Page;
         return Page();
     }
 }

@@ -1,4 +1,5 @@
 using CalaisReturns.Core.History;
+using CalaisReturns.Core.Http;
 using CalaisReturns.Finance.Sharing;
 using CalaisReturns.Flights.History;
 using CalaisReturns.Flights.Scheduling;
@@ -26,26 +27,28 @@ public sealed class FlightModel(IQuerySession session) : PageModel
     public async Task<IActionResult> OnGet(Guid flightId, CancellationToken ct)
     {
         FlightId = flightId;
-        var history = await ApiAnswer<HistoryPage>.Of(GetFlightHistoryEndpoint.Get(flightId, null, null, null, null,
-            HistoryFilter.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), session, User, ct));
-        if (history.Status == StatusCodes.Status404NotFound)
+        if (await FlightHistory.Page(session, flightId, HistoryFilter.All, ct) is not { } history)
         {
             return NotFound();
         }
 
-        History = history.Value!;
-        var asOf = string.IsNullOrWhiteSpace(AsOf) ? null : AsOf.Length == 16 ? AsOf + ":00Z" : AsOf;
-        var flight = await ApiAnswer<FlightSchedule>.Of(GetScheduleEndpoint.GetFlight(flightId, asOf, null, session, ct));
-        if (flight.Problem is Microsoft.AspNetCore.Http.HttpValidationProblemDetails invalid)
+        if (FlightHistory.Forbid(Actor.From(User), history.Start) is not null)
         {
-            AsOfError = string.Join(" ", invalid.Errors.Values.SelectMany(e => e));
-            flight = await ApiAnswer<FlightSchedule>.Of(GetScheduleEndpoint.GetFlight(flightId, null, null, session, ct));
-            asOf = null;
+            return Forbid();
         }
 
-        Instant = asOf is null ? null : DateTimeOffset.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture);
-        Flight = flight.Value;
-        Share = (await ApiAnswer<FlightCostShare>.Of(GetCostShareEndpoint.Get(flightId, asOf, null, session, ct))).Value;
+        History = history.Page;
+        var asOf = string.IsNullOrWhiteSpace(AsOf) ? null : AsOf.Length == 16 ? AsOf + ":00Z" : AsOf;
+        var (travel, errors) = TimeTravel.Parse(asOf, null);
+        if (travel is null)
+        {
+            AsOfError = string.Join(" ", errors.Values.SelectMany(e => e));
+            travel = TimeTravel.Now;
+        }
+
+        Instant = travel.AsOf;
+        Flight = await FlightSchedules.Flight(session, flightId, travel, ct);
+        Share = await travel.Load<FlightCostShare>(session, flightId, ct);
         return Page();
     }
 }

@@ -19,12 +19,13 @@ public sealed class IndexModel(IQuerySession session) : PageModel
     {
         if (Verify)
         {
-            Verification = (await ApiAnswer<VerificationResult>.Of(VerifyHistoryEndpoint.Get(session, ct))).Value;
+            Verification = await VerifyHistoryEndpoint.RunAsync(session, ct);
         }
 
-        Flights = (await ApiAnswer<IReadOnlyList<FlightSchedule>>.Of(GetScheduleEndpoint.Get(session, null, null, null, null, null, ct))).Value ?? [];
-        var uk = await ApiAnswer<IReadOnlyList<CaseSummary>>.Of(GetCasesEndpoint.GetCases(nameof(State.UK), null, session, User, ct));
-        var fr = await ApiAnswer<IReadOnlyList<CaseSummary>>.Of(GetCasesEndpoint.GetCases(nameof(State.FR), null, session, User, ct));
-        Cases = [.. (uk.Value ?? []).Concat(fr.Value ?? [])];
+        var actor = Actor.From(User);
+        Flights = await FlightSchedules.Query(session, ScheduleFilter.Between(null, null), ct);
+        var uk = await CaseSummaries.Query(session, actor, State.UK, null, ct);
+        var fr = await CaseSummaries.Query(session, actor, State.FR, null, ct);
+        Cases = [.. (uk ?? []).Concat(fr ?? [])];
     }
 }

@@ -12,16 +12,17 @@ public sealed class DetailModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGet(Guid caseId, CancellationToken ct)
     {
-        var answer = await ApiAnswer<CaseSummary>.Of(GetCasesEndpoint.GetCase(caseId, session, User, ct));
-        switch (answer.Status)
+        if (await session.LoadAsync<CaseSummary>(caseId, ct) is not { } summary)
         {
-            case StatusCodes.Status404NotFound:
-                return NotFound();
-            case StatusCodes.Status403Forbidden:
-                return Forbid();
+            return NotFound();
         }
 
-        Case = answer.Value!;
+        if (CaseSummaries.SeenBy(summary, Actor) is not { } seen)
+        {
+            return Forbid();
+        }
+
+        Case = seen;
         return Page();
     }
 }

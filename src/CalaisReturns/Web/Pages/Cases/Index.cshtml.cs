@@ -16,14 +16,14 @@ public sealed class IndexModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGet(CancellationToken ct)
     {
-        var answer = await ApiAnswer<IReadOnlyList<CaseSummary>>.Of(GetCasesEndpoint.GetCases(
-            string.IsNullOrEmpty(State) ? null : State, string.IsNullOrEmpty(Status) ? null : Status, session, User, ct));
-        if (answer.Status == StatusCodes.Status403Forbidden)
+        var state = Enum.TryParse<State>(State, out var s) ? s : (State?)null;
+        var status = Enum.TryParse<CaseStatus>(Status, out var st) ? st : (CaseStatus?)null;
+        if (await CaseSummaries.Query(session, Actor, state, status, ct) is not { } cases)
         {
             return Forbid();
         }
 
-        Cases = answer.Value ?? [];
+        Cases = cases;
         return Page();
     }
 

@@ -1,3 +1,5 @@
+using CalaisReturns.Core.Http;
+using CalaisReturns.Finance;
 using CalaisReturns.Finance.Sharing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,17 +11,16 @@ public sealed class FlightModel(IQuerySession session) : PageModel
 {
     public FlightCostShare Share { get; private set; } = null!;
     public Actor Actor => Actor.From(User);
-    public bool MayChange => Actor.Role == Role.Finance && Share.Facts.Participates(Actor.State);
+    public bool MayChange => FinanceAccess.Participant(Actor, Share.Facts) is null;
 
     public async Task<IActionResult> OnGet(Guid flightId, CancellationToken ct)
     {
-        var answer = await ApiAnswer<FlightCostShare>.Of(GetCostShareEndpoint.Get(flightId, null, null, session, ct));
-        if (answer.Value is null)
+        if (await TimeTravel.Now.Load<FlightCostShare>(session, flightId, ct) is not { } share)
         {
             return NotFound();
         }
 
-        Share = answer.Value;
+        Share = share;
         return Page();
     }
 }

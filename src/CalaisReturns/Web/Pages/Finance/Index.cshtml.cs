@@ -22,9 +22,7 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
             return;
         }
 
-        var schedule = await ApiAnswer<IReadOnlyList<FlightSchedule>>.Of(GetScheduleEndpoint.Get(session,
-            range.From.ToString("O"), range.To.ToString("O"), null, null, null, ct));
-        var flights = schedule.Value ?? [];
+        var flights = await FlightSchedules.Query(session, ScheduleFilter.Between(range.From, range.To), ct);
         var shares = (await session.LoadManyAsync<FlightCostShare>(ct, flights.Select(f => f.Id))).ToDictionary(s => s.Id);
         Flights = [.. flights.Select(f => (f, shares.GetValueOrDefault(f.Id)))];
     }

@@ -16,14 +16,13 @@ public sealed class ReportModel(IQuerySession session, TimeProvider clock) : Pag
     public async Task OnGet(CancellationToken ct)
     {
         Period ??= clock.GetUtcNow().Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var answer = await ApiAnswer<CostShareReport>.Of(GetCostShareReportEndpoint.Get(Period, null, session, ct));
-        if (answer.Problem is not null || PeriodRange.Of(Period) is not { } range)
+        if (PeriodRange.Of(Period) is not { } range)
         {
             PeriodError = CalaisReturns.Core.Period.Expected;
             return;
         }
 
-        Report = answer.Value;
+        Report = await GetCostShareReportEndpoint.Live(session, Period, ct);
         var months = new List<CostShareReport>();
         foreach (var month in range.Months())
         {

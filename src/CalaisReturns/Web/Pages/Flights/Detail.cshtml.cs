@@ -1,6 +1,7 @@
 using CalaisReturns.Cases;
 using CalaisReturns.Cases.Summaries;
 using CalaisReturns.Core.History;
+using CalaisReturns.Core.Http;
 using CalaisReturns.Flights;
 using CalaisReturns.Flights.History;
 using CalaisReturns.Flights.Manifesting;
@@ -32,23 +33,23 @@ public sealed class DetailModel(IQuerySession session) : PageModel
 
     public async Task<IActionResult> OnGet(Guid flightId, CancellationToken ct)
     {
-        var flight = await ApiAnswer<FlightSchedule>.Of(GetScheduleEndpoint.GetFlight(flightId, null, null, session, ct));
-        if (flight.Value is null)
+        if (await FlightSchedules.Flight(session, flightId, TimeTravel.Now, ct) is not { } flight)
         {
             return NotFound();
         }
 
-        Flight = flight.Value;
-        Manifest = (await ApiAnswer<ManifestView>.Of(GetManifestEndpoint.Get(flightId, null, null, session, User, ct))).Value!;
-        var history = await ApiAnswer<HistoryPage>.Of(GetFlightHistoryEndpoint.Get(flightId, null, null, null, null, "500",
-            session, User, ct));
-        History = history.Value;
-        HistoryRefusal = history.Problem?.Detail;
+        Flight = flight;
+        Manifest = await ManifestView.Of(session, flight, Actor, ct);
+        if (await FlightHistory.Page(session, flightId, HistoryFilter.All, ct) is { } history)
+        {
+            HistoryRefusal = FlightHistory.Forbid(Actor, history.Start);
+            History = HistoryRefusal is null ? history.Page : null;
+        }
+
         if (IsParticipatingPlanner && IsOpen)
         {
-            var cases = await ApiAnswer<IReadOnlyList<CaseSummary>>.Of(GetCasesEndpoint.GetCases(Actor.State.ToString(),
-                nameof(CaseStatus.Open), session, User, ct));
-            CasesToManifest = [.. (cases.Value ?? []).Where(c => c.CurrentFlightId is null)];
+            var cases = await CaseSummaries.Query(session, Actor, Actor.State, CaseStatus.Open, ct);
+            CasesToManifest = [.. (cases ?? []).Where(c => c.CurrentFlightId is null)];
         }
 
         return Page();

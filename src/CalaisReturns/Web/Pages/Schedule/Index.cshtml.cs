@@ -28,20 +28,19 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
         From ??= new DateOnly(today.Year, today.Month, 1).ToString("yyyy-MM-dd");
         To ??= new DateOnly(today.Year, today.Month, 1).AddMonths(3).ToString("yyyy-MM-dd");
-        var answer = await ApiAnswer<IReadOnlyList<FlightSchedule>>.Of(GetScheduleEndpoint.Get(session, From, To,
-            Blank(Country), Blank(Status), Blank(LeadState), ct));
-        if (answer.Problem is Microsoft.AspNetCore.Http.HttpValidationProblemDetails invalid)
+        var (filter, errors) = ScheduleFilter.Parse(From, To, Blank(Country), Blank(Status), Blank(LeadState));
+        if (filter is null)
         {
-            Errors = invalid.Errors;
+            Errors = errors;
             return;
         }
 
-        Flights = answer.Value ?? [];
+        Flights = await FlightSchedules.Query(session, filter, ct);
         var first = Flights.Count > 0 ? DateOnly.FromDateTime(Flights[0].ScheduledDeparture.UtcDateTime) : today;
         var month = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", out var chosen) ? chosen : new DateOnly(first.Year, first.Month, 1);
-        var inMonth = await ApiAnswer<IReadOnlyList<FlightSchedule>>.Of(GetScheduleEndpoint.Get(session, $"{month:yyyy-MM-dd}",
-            $"{month.AddMonths(1):yyyy-MM-dd}", Blank(Country), Blank(Status), Blank(LeadState), ct));
-        Calendar = MonthCalendar.Build(month.Year, month.Month, inMonth.Value ?? []);
+        var start = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var inMonth = await FlightSchedules.Query(session, filter with { From = start, To = start.AddMonths(1) }, ct);
+        Calendar = MonthCalendar.Build(month.Year, month.Month, inMonth);
     }
 
     /// <summary>This page's address with the same filters and another calendar month.</summary>
