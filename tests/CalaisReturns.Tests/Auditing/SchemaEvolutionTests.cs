@@ -1,5 +1,6 @@
 using CalaisReturns.Core;
 using CalaisReturns.Finance;
+using CalaisReturns.Finance.Reporting;
 using CalaisReturns.Flights;
 using CalaisReturns.Flights.Manifesting;
 using JasperFx;
@@ -85,6 +86,33 @@ public class SchemaEvolutionTests : IAsyncLifetime
         await using var names = new NpgsqlCommand(
             $"select string_agg(type, ',' order by seq_id) from {schema}.mt_events where type like 'flight_ca%'", connection);
         Assert.Equal("flight_called_off,flight_cancelled", await names.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task The_as_of_report_finds_its_flights_under_whatever_names_the_store_maps_their_planning_events_to()
+    {
+        var (planned, moved) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var at = new DateTimeOffset(2014, 8, 1, 9, 0, 0, TimeSpan.Zero);
+        using var renamed = Store(o =>
+        {
+            o.ConfigureFlights(new ManifestRules());
+            o.ConfigureFinance();
+            o.Events.MapEventType<FlightPlanned>("returns_flight_planned");
+            o.Events.MapEventType<FlightRescheduled>("returns_flight_moved");
+        });
+        await using (var session = renamed.LightweightSession())
+        {
+            session.Events.StartStream(planned,
+                new FlightPlanned(planned, "RF-2014-0001", State.UK, [State.UK], "AL", "STN", "TIA", at.AddDays(40), at));
+            session.Events.StartStream(moved,
+                new FlightPlanned(moved, "RF-2014-0002", State.UK, [State.UK], "AL", "STN", "TIA", at.AddDays(100), at),
+                new FlightRescheduled(moved, at.AddDays(45), "Slot", at));
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = renamed.QuerySession();
+        var report = await GetCostShareReportEndpoint.AsOf(query, Period.Parse("2014-09")!, DateTimeOffset.UtcNow, default);
+        Assert.Equal(["RF-2014-0001", "RF-2014-0002"], report.FlightList.Select(f => f.Reference).Order());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -16,7 +16,7 @@ public class PeriodSnapshotTests(AppFixture app) : IntegrationTest(app)
     [InlineData("2026-10-01T03:00:00Z", new[] { "2026-09", "2026-Q3" })]
     [InlineData("2027-01-01T03:00:00Z", new[] { "2026-12", "2026-Q4", "2026" })]
     public void The_periods_that_just_ended(string now, string[] periods) =>
-        Assert.Equal(periods, PeriodSnapshotHandler.JustEnded(DateTimeOffset.Parse(now)));
+        Assert.Equal(periods, PeriodSnapshotHandler.JustEnded(DateTimeOffset.Parse(now)).Select(p => p.Name));
 
     [Fact]
     public async Task A_closing_report_is_stored_once_equal_to_its_replay_and_stays_as_issued()

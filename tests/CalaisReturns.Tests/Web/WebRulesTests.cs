@@ -74,10 +74,11 @@ public sealed class WebRulesTests
     [InlineData("2015", "2015-01-01", "2016-01-01", null)]
     public void A_period_is_its_UTC_range_and_its_months(string period, string from, string to, string[]? months)
     {
-        var range = PeriodRange.Of(period)!;
+        var range = Period.Parse(period)!;
         Assert.Equal(DateTimeOffset.Parse(from + "T00:00:00Z"), range.From);
         Assert.Equal(DateTimeOffset.Parse(to + "T00:00:00Z"), range.To);
-        Assert.Equal(months ?? [.. Enumerable.Range(1, 12).Select(m => $"2015-{m:00}")], range.Months());
+        Assert.Equal(months ?? [.. Enumerable.Range(1, 12).Select(m => $"2015-{m:00}")], range.Months().Select(m => m.Name));
+        Assert.True(range.Contains(range.From) && !range.Contains(range.To));
     }
 
     [Theory]
@@ -86,7 +87,7 @@ public sealed class WebRulesTests
     [InlineData("14")]
     [InlineData(null)]
     public void A_period_that_is_not_a_month_quarter_or_year_has_no_range(string? period) =>
-        Assert.Null(PeriodRange.Of(period));
+        Assert.Null(Period.Parse(period));
 
     [Fact]
     public void The_chart_draws_each_states_share_and_paid_per_month_per_currency_to_one_scale()

@@ -58,16 +58,16 @@ public sealed class CostShareReport
     /// each flight's rounded figures: the report equals the sum of its flights' cost shares exactly.
     /// The live projection and every as-of replay call this same function.
     /// </summary>
-    public static CostShareReport Build(string period, IEnumerable<FlightFinance> flights)
+    public static CostShareReport Build(Period period, IEnumerable<FlightFinance> flights)
     {
         var computed = flights
-            .Where(f => Period.Of(f.ScheduledDeparture).Contains(period))
+            .Where(f => period.Contains(f.ScheduledDeparture))
             .OrderBy(f => f.ScheduledDeparture).ThenBy(f => f.Reference, StringComparer.Ordinal)
             .Select(f => (Facts: f, Figures: CostShare.Compute(f)))
             .ToList();
         return new CostShareReport
         {
-            Id = period,
+            Id = period.Name,
             Flights = computed.Count,
             FlightsNotFinal = computed.Count(c => c.Figures.Totals is null || c.Figures.Status == CostShareStatus.AwaitingRate),
             ReturneesFlown = computed.Sum(c => Flown(c.Facts)),

@@ -43,6 +43,6 @@ public sealed partial class CostShareReportEntryProjection : SingleStreamProject
         }
 
         var facts = FlightFinance.Fold(snapshot?.Flight, e.Data);
-        return new CostShareReportEntry { Id = id, Month = Period.Of(facts.ScheduledDeparture)[0], Flight = facts };
+        return new CostShareReportEntry { Id = id, Month = Period.MonthOf(facts.ScheduledDeparture).Name, Flight = facts };
     }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using CalaisReturns.Flights;
 using CalaisReturns.Core.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,21 +6,9 @@ namespace CalaisReturns.Finance.Reporting;
 
 public static class GetCostShareReportEndpoint
 {
-    /// <summary>The months of a period: <c>2014-09</c> is itself, <c>2014-Q3</c> three months, <c>2014</c> twelve.</summary>
-    public static string[] MonthsOf(string period)
+    public static async Task<CostShareReport> Live(IQuerySession session, Period period, CancellationToken ct)
     {
-        var year = int.Parse(period[..4]);
-        return period.Length switch
-        {
-            4 => [.. Enumerable.Range(1, 12).Select(m => $"{year}-{m:00}")],
-            7 when period[5] == 'Q' => [.. Enumerable.Range((period[6] - '1') * 3 + 1, 3).Select(m => $"{year}-{m:00}")],
-            _ => [period],
-        };
-    }
-
-    public static async Task<CostShareReport> Live(IQuerySession session, string period, CancellationToken ct)
-    {
-        var months = MonthsOf(period);
+        var months = period.Months().Select(m => m.Name).ToArray();
         var entries = await session.Query<CostShareReportEntry>().Where(m => m.Month.IsOneOf(months)).ToListAsync(ct);
         return CostShareReport.Build(period, entries.Select(m => m.Flight));
     }
@@ -30,19 +18,10 @@ public static class GetCostShareReportEndpoint
     /// into the period is replayed to that instant with <see cref="FlightFinance.Fold"/>, and the same
     /// <see cref="CostShareReport.Build"/> keeps those still in the period and sums them.
     /// </summary>
-    public static async Task<CostShareReport> AsOf(IQuerySession session, string period, DateTimeOffset asOf,
+    public static async Task<CostShareReport> AsOf(IQuerySession session, Period period, DateTimeOffset asOf,
         CancellationToken ct)
     {
-        var months = MonthsOf(period);
-        var start = DateTimeOffset.ParseExact(months[0] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal);
-        var end = DateTimeOffset.ParseExact(months[^1] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal).AddMonths(1);
-        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
-        var departure = "coalesce(data ->> 'ScheduledDeparture', data ->> 'NewDeparture')::timestamptz";
-        var candidates = await session.AdvancedSql.QueryAsync<Guid>(
-            $"select distinct stream_id from {schema}.mt_events where type in ('flight_planned', 'flight_rescheduled') "
-            + $"and timestamp <= ? and {departure} >= ? and {departure} < ?", ct, asOf, start, end);
+        var candidates = await FlightsPlannedInto(session, period, asOf, ct);
         if (candidates.Count == 0)
         {
             return CostShareReport.Build(period, []);
@@ -61,13 +40,33 @@ public static class GetCostShareReportEndpoint
         return CostShareReport.Build(period, flights);
     }
 
+    /// <summary>
+    /// The flights whose plan or a reschedule recorded by the instant names a departure in the period. The
+    /// stored names of those events and of their departure fields come from the store's own mapping and
+    /// the events' properties, so a renamed event type or property changes this query with it.
+    /// </summary>
+    private static async Task<IReadOnlyList<Guid>> FlightsPlannedInto(IQuerySession session, Period period,
+        DateTimeOffset asOf, CancellationToken ct)
+    {
+        var options = session.DocumentStore.Options;
+        var types = options.Events.AllKnownEventTypes()
+            .Where(t => t.EventType == typeof(FlightPlanned) || t.EventType == typeof(FlightRescheduled))
+            .Select(t => t.EventTypeName)
+            .ToArray();
+        var departure = $"coalesce(data ->> '{nameof(FlightPlanned.ScheduledDeparture)}', "
+            + $"data ->> '{nameof(FlightRescheduled.NewDeparture)}')::timestamptz";
+        return await session.AdvancedSql.QueryAsync<Guid>(
+            $"select distinct stream_id from {options.Events.DatabaseSchemaName}.mt_events where type = any(?) "
+            + $"and timestamp <= ? and {departure} >= ? and {departure} < ?", ct, types, asOf, period.From, period.To);
+    }
+
     [WolverineGet("/api/reports/cost-share", OperationId = "GetCostShareReport",
         Summary = "A month's, quarter's or year's cost-share report, e.g. period=2014-Q3; asOf for the report as it stood then")]
     [Authorize(Policy = AccessPolicies.MoneyReader)]
     [ProducesResponseType<CostShareReport>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? period, string? asOf, IQuerySession session, CancellationToken ct)
     {
-        if (!Period.IsValid(period))
+        if (Period.Parse(period) is not { } wanted)
         {
             return InvalidPeriod();
         }
@@ -75,7 +74,7 @@ public static class GetCostShareReportEndpoint
         var errors = new Dictionary<string, string[]>();
         var instant = QueryValues.Instant(asOf, "asOf", errors);
         return errors.Count > 0 ? Problems.Invalid(errors)
-            : Results.Ok(instant is { } at ? await AsOf(session, period!, at, ct) : await Live(session, period!, ct));
+            : Results.Ok(instant is { } at ? await AsOf(session, wanted, at, ct) : await Live(session, wanted, ct));
     }
 
     public static IResult InvalidPeriod() => Problems.Invalid(new Dictionary<string, string[]>
@@ -92,9 +91,9 @@ public static class DownloadCostShareReportEndpoint
         Summary = "The period's cost-share report as CSV")]
     [Authorize(Policy = AccessPolicies.MoneyReader)]
     public static async Task<IResult> Csv(string? period, IQuerySession session, CancellationToken ct) =>
-        Period.IsValid(period)
+        Period.Parse(period) is { } wanted
             ? Results.File(System.Text.Encoding.UTF8.GetBytes(
-                ReportExport.Csv(await GetCostShareReportEndpoint.Live(session, period!, ct))), "text/csv; charset=utf-8",
+                ReportExport.Csv(await GetCostShareReportEndpoint.Live(session, wanted, ct))), "text/csv; charset=utf-8",
                 $"cost-share-{period}.csv")
             : GetCostShareReportEndpoint.InvalidPeriod();
 
@@ -102,8 +101,8 @@ public static class DownloadCostShareReportEndpoint
         Summary = "The period's cost-share report as an Excel workbook")]
     [Authorize(Policy = AccessPolicies.MoneyReader)]
     public static async Task<IResult> Excel(string? period, IQuerySession session, CancellationToken ct) =>
-        Period.IsValid(period)
-            ? Results.File(ReportExport.Xlsx(await GetCostShareReportEndpoint.Live(session, period!, ct)), Xlsx,
+        Period.Parse(period) is { } wanted
+            ? Results.File(ReportExport.Xlsx(await GetCostShareReportEndpoint.Live(session, wanted, ct)), Xlsx,
                 $"cost-share-{period}.xlsx")
             : GetCostShareReportEndpoint.InvalidPeriod();
 }

@@ -34,7 +34,7 @@ public sealed class PeriodSnapshotJob(IMessageBus bus)
 public static class PeriodSnapshotHandler
 {
     /// <summary>The periods that ended by <paramref name="now"/>: last month, and last quarter and year when they ended too.</summary>
-    public static IEnumerable<string> JustEnded(DateTimeOffset now)
+    public static IEnumerable<Period> JustEnded(DateTimeOffset now)
     {
         var lastMonth = new DateTimeOffset(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(-1);
         var periods = Period.Of(lastMonth);
@@ -57,7 +57,7 @@ public static class PeriodSnapshotHandler
         var now = clock.GetUtcNow();
         foreach (var period in JustEnded(now))
         {
-            if (await session.LoadAsync<PeriodSnapshot>(period, ct) is not null)
+            if (await session.LoadAsync<PeriodSnapshot>(period.Name, ct) is not null)
             {
                 continue;
             }
@@ -71,7 +71,7 @@ public static class PeriodSnapshotHandler
                 log.LogError("The closing report of {Period} differs from the replay of its events", period);
             }
 
-            session.Store(new PeriodSnapshot { Id = period, TakenAt = now, Report = live, Csv = csv, MatchesReplay = matches });
+            session.Store(new PeriodSnapshot { Id = period.Name, TakenAt = now, Report = live, Csv = csv, MatchesReplay = matches });
         }
     }
 }

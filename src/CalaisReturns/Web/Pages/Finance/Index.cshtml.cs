@@ -16,13 +16,13 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
     public async Task OnGet(CancellationToken ct)
     {
         Period ??= clock.GetUtcNow().Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (PeriodRange.Of(Period) is not { } range)
+        if (CalaisReturns.Core.Period.Parse(Period) is not { } period)
         {
             PeriodError = CalaisReturns.Core.Period.Expected;
             return;
         }
 
-        var flights = await FlightSchedules.Query(session, ScheduleFilter.Between(range.From, range.To), ct);
+        var flights = await FlightSchedules.Query(session, ScheduleFilter.Between(period.From, period.To), ct);
         var shares = (await session.LoadManyAsync<FlightCostShare>(ct, flights.Select(f => f.Id))).ToDictionary(s => s.Id);
         Flights = [.. flights.Select(f => (f, shares.GetValueOrDefault(f.Id)))];
     }

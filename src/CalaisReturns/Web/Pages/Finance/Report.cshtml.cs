@@ -16,15 +16,15 @@ public sealed class ReportModel(IQuerySession session, TimeProvider clock) : Pag
     public async Task OnGet(CancellationToken ct)
     {
         Period ??= clock.GetUtcNow().Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (PeriodRange.Of(Period) is not { } range)
+        if (CalaisReturns.Core.Period.Parse(Period) is not { } period)
         {
             PeriodError = CalaisReturns.Core.Period.Expected;
             return;
         }
 
-        Report = await GetCostShareReportEndpoint.Live(session, Period, ct);
+        Report = await GetCostShareReportEndpoint.Live(session, period, ct);
         var months = new List<CostShareReport>();
-        foreach (var month in range.Months())
+        foreach (var month in period.Months())
         {
             months.Add(await GetCostShareReportEndpoint.Live(session, month, ct));
         }
