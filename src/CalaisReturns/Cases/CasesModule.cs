@@ -16,6 +16,7 @@ public static class CasesModule
     {
         options.Events.AddEventTypes(EventTypes);
         options.Events.AddMaskingRuleForProtectedInformation<CaseOpened>(e => e with { FullName = null, DateOfBirth = null });
+        options.Projections.Add(new ReturneeCaseProjection(), ProjectionLifecycle.Live);
         options.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
         options.Schema.For<CaseSummary>()
             .UniqueIndex(c => c.OwningState, c => c.CaseReference)

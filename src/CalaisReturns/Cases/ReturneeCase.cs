@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
 
 namespace CalaisReturns.Cases;
 
@@ -8,7 +10,10 @@ public enum CaseStatus
     Closed,
 }
 
-/// <summary>The write model of one person's case: what manifest and case decisions need, no personal data.</summary>
+/// <summary>
+/// The write model of one person's case: what manifest and case decisions need, no personal data.
+/// <see cref="Fold"/> is its one fold: the projection Marten loads it with and the tests both call it.
+/// </summary>
 public sealed record ReturneeCase(
     Guid Id,
     State OwningState,
@@ -20,30 +25,16 @@ public sealed record ReturneeCase(
     DateTimeOffset? ClosedAt,
     bool Erased)
 {
-    public static ReturneeCase Create(CaseOpened e) =>
-        new(e.CaseId, e.OwningState, e.CaseReference, e.Nationality, CaseStatus.Open, null,
-            ImmutableDictionary<Guid, BarrierKind>.Empty, null, false);
-
-    public ReturneeCase Apply(TravelDocumentRecorded e) => this with { TravelDocumentExpiry = e.Expiry };
-
-    public ReturneeCase Apply(BarrierRaised e) => this with { OpenBarriers = OpenBarriers.SetItem(e.BarrierId, e.Kind) };
-
-    public ReturneeCase Apply(BarrierLifted e) => this with { OpenBarriers = OpenBarriers.Remove(e.BarrierId) };
-
-    public ReturneeCase Apply(CaseClosed e) => this with { Status = CaseStatus.Closed, ClosedAt = e.ClosedAt };
-
-    public ReturneeCase Apply(PersonalDataErased _) => this with { Erased = true };
-
-    /// <summary>Folds one event into the case: the steps Marten takes when it loads the stream.</summary>
     public static ReturneeCase Fold(ReturneeCase? @case, object @event) => (@case, @event) switch
     {
-        (null, CaseOpened e) => Create(e),
+        (null, CaseOpened e) => new(e.CaseId, e.OwningState, e.CaseReference, e.Nationality, CaseStatus.Open, null,
+            ImmutableDictionary<Guid, BarrierKind>.Empty, null, false),
         (null, _) => throw new InvalidOperationException($"A case stream must start with {nameof(CaseOpened)}."),
-        (_, TravelDocumentRecorded e) => @case.Apply(e),
-        (_, BarrierRaised e) => @case.Apply(e),
-        (_, BarrierLifted e) => @case.Apply(e),
-        (_, CaseClosed e) => @case.Apply(e),
-        (_, PersonalDataErased e) => @case.Apply(e),
+        (_, TravelDocumentRecorded e) => @case with { TravelDocumentExpiry = e.Expiry },
+        (_, BarrierRaised e) => @case with { OpenBarriers = @case.OpenBarriers.SetItem(e.BarrierId, e.Kind) },
+        (_, BarrierLifted e) => @case with { OpenBarriers = @case.OpenBarriers.Remove(e.BarrierId) },
+        (_, CaseClosed e) => @case with { Status = CaseStatus.Closed, ClosedAt = e.ClosedAt },
+        (_, PersonalDataErased) => @case with { Erased = true },
         _ => @case,
     };
 
@@ -51,4 +42,19 @@ public sealed record ReturneeCase(
 
     public Decision? RefuseUnlessOpen() =>
         Status == CaseStatus.Closed ? Decision.Refuse($"Case {Reference} is closed.") : null;
+}
+
+/// <summary>Loads the <see cref="ReturneeCase"/> write model live from its stream, with <see cref="ReturneeCase.Fold"/>.</summary>
+public sealed partial class ReturneeCaseProjection : SingleStreamProjection<ReturneeCase, Guid>
+{
+    public ReturneeCaseProjection()
+    {
+        foreach (var type in CasesModule.EventTypes)
+        {
+            IncludeType(type);
+        }
+    }
+
+    public override ReturneeCase? Evolve(ReturneeCase? snapshot, Guid id, IEvent e) =>
+        snapshot is null && e.Data is not CaseOpened ? null : ReturneeCase.Fold(snapshot, e.Data);
 }

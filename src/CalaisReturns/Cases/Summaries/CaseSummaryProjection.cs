@@ -1,4 +1,5 @@
 using CalaisReturns.Flights;
+using JasperFx.Events;
 using Marten.Events.Projections;
 
 namespace CalaisReturns.Cases.Summaries;
@@ -21,46 +22,5 @@ public sealed partial class CaseSummaryProjection : MultiStreamProjection<CaseSu
         Identity<ReturneeWithdrawn>(e => e.CaseId);
     }
 
-    public CaseSummary Create(CaseOpened e) => new()
-    {
-        Id = e.CaseId,
-        OwningState = e.OwningState,
-        CaseReference = e.CaseReference,
-        FullName = e.FullName,
-        DateOfBirth = e.DateOfBirth,
-        Nationality = e.Nationality,
-        Status = CaseStatus.Open,
-        OpenedAt = e.OpenedAt,
-    };
-
-    public void Apply(TravelDocumentRecorded e, CaseSummary view) => view.TravelDocument = new(e.Kind, e.Expiry);
-
-    public void Apply(BarrierRaised e, CaseSummary view) =>
-        view.OpenBarriers.Add(new OpenBarrier(e.BarrierId, e.Kind, e.Reference, e.RaisedAt));
-
-    public void Apply(BarrierLifted e, CaseSummary view) => view.OpenBarriers.RemoveAll(b => b.BarrierId == e.BarrierId);
-
-    public void Apply(CaseClosed e, CaseSummary view)
-    {
-        view.Status = CaseStatus.Closed;
-        view.Closure = e.Reason;
-        view.ClosedAt = e.ClosedAt;
-    }
-
-    public void Apply(PersonalDataErased e, CaseSummary view)
-    {
-        view.FullName = null;
-        view.DateOfBirth = null;
-        view.PersonalDataErased = true;
-    }
-
-    public void Apply(ReturneeManifested e, CaseSummary view) => view.CurrentFlightId = e.FlightId;
-
-    public void Apply(ReturneeWithdrawn e, CaseSummary view)
-    {
-        if (view.CurrentFlightId == e.FlightId)
-        {
-            view.CurrentFlightId = null;
-        }
-    }
+    public override CaseSummary? Evolve(CaseSummary? snapshot, Guid id, IEvent e) => CaseSummary.Fold(snapshot, e.Data);
 }

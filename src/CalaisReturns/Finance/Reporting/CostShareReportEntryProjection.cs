@@ -11,11 +11,11 @@ namespace CalaisReturns.Finance.Reporting;
 /// flight (it replaced one document per month, which every batch rewrote whole): an event rewrites its
 /// own flight's entry however busy the month is, and a reschedule only changes the month.
 /// </summary>
-public sealed class CostShareReportEntry
+public sealed record CostShareReportEntry
 {
-    public Guid Id { get; set; }
-    public string Month { get; set; } = "";
-    public FlightFinance Flight { get; set; } = null!;
+    public Guid Id { get; init; }
+    public string Month { get; init; } = "";
+    public FlightFinance Flight { get; init; } = null!;
 }
 
 /// <summary>

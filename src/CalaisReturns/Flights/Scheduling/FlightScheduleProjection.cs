@@ -21,38 +21,15 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
         }
     }
 
-    public override FlightSchedule? Evolve(FlightSchedule? view, Guid id, IEvent e)
-    {
-        if (!FlightsModule.Bears(e.EventType) || (view is null && e.Data is not FlightPlanned))
-        {
-            return view;
-        }
+    public override FlightSchedule? Evolve(FlightSchedule? view, Guid id, IEvent e) =>
+        !FlightsModule.Bears(e.EventType) || (view is null && e.Data is not FlightPlanned)
+            ? view
+            : Counted(Fold(view, e.Data)) with { Version = (int)e.Version };
 
-        var next = e.Data switch
-        {
-            FlightPlanned planned => Planned(planned),
-            CharterBooked x => On(x, view!),
-            SeatsAllocated x => On(x, view!),
-            FlightRescheduled x => On(x, view!),
-            EscortTeamAssigned x => On(x, view!),
-            MonitorAssigned x => On(x, view!),
-            ReturneeManifested x => On(x, view!),
-            ReserveConfirmed x => On(x, view!),
-            ReturneeMovedToReserve x => On(x, view!),
-            ReturneeWithdrawn x => On(x, view!),
-            ManifestLocked x => On(x, view!),
-            FlightDeparted x => On(x, view!),
-            FlightCompleted x => On(x, view!),
-            FlightCancelled x => On(x, view!),
-            _ => throw new InvalidOperationException($"{e.EventType.Name} is operational but the schedule does not show it."),
-        };
-        next.Version = (int)e.Version;
-        return next;
-    }
-
-    private FlightSchedule Planned(FlightPlanned e)
+    /// <summary>Folds one operational event's data into the flight's schedule entry (before counting).</summary>
+    private static FlightSchedule Fold(FlightSchedule? view, object @event) => (view, @event) switch
     {
-        var view = new FlightSchedule
+        (null, FlightPlanned e) => new FlightSchedule
         {
             Id = e.FlightId,
             Reference = e.Reference,
@@ -64,152 +41,87 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
             DestinationAirport = e.DestinationAirport,
             ScheduledDeparture = e.ScheduledDeparture,
             States = [.. e.ParticipatingStates.Select(s => new StateTeam { State = s })],
-        };
-        Refresh(view);
-        return view;
-    }
-
-    private FlightSchedule On(CharterBooked e, FlightSchedule view)
-    {
-        view.Status = FlightStatus.Booked;
-        view.Carrier = e.Carrier;
-        view.AircraftType = e.AircraftType;
-        view.ContractReference = e.ContractReference;
-        view.SeatCapacity = e.SeatCapacity;
-        Refresh(view);
-        return view;
-    }
-
-    private FlightSchedule On(SeatsAllocated e, FlightSchedule view)
-    {
-        foreach (var allocation in e.Allocations)
+        },
+        (null, _) => throw new InvalidOperationException($"A flight stream must start with {nameof(FlightPlanned)}."),
+        (_, CharterBooked e) => view with
         {
-            view.For(allocation.State).SeatsAllocated = allocation.Seats;
-        }
-
-        Refresh(view);
-        return view;
-    }
-
-    private static FlightSchedule On(FlightRescheduled e, FlightSchedule view)
-    {
-        view.ScheduledDeparture = e.NewDeparture;
-        return view;
-    }
-
-    private FlightSchedule On(EscortTeamAssigned e, FlightSchedule view)
-    {
-        var team = view.For(e.State);
-        team.Escorts = e.Escorts;
-        team.Medics = e.Medics;
-        team.Interpreters = e.Interpreters;
-        Refresh(view);
-        return view;
-    }
-
-    private FlightSchedule On(MonitorAssigned e, FlightSchedule view)
-    {
-        view.MonitorOrganisation = e.Organisation;
-        Refresh(view);
-        return view;
-    }
-
-    private FlightSchedule On(ReturneeManifested e, FlightSchedule view)
-    {
-        view.Manifest.Add(new ManifestLine
+            Status = FlightStatus.Booked, Carrier = e.Carrier, AircraftType = e.AircraftType,
+            ContractReference = e.ContractReference, SeatCapacity = e.SeatCapacity,
+        },
+        (_, SeatsAllocated e) => view with
         {
-            CaseId = e.CaseId,
-            State = e.State,
-            CaseReference = e.CaseReference,
-            Status = e.Status == ManifestStatus.Confirmed ? ManifestLineStatus.Confirmed : ManifestLineStatus.Reserve,
-            ManifestedAt = e.ManifestedAt,
-        });
-        Refresh(view);
-        return view;
-    }
-
-    private FlightSchedule On(ReserveConfirmed e, FlightSchedule view)
-    {
-        Line(view, e.CaseId).Status = ManifestLineStatus.Confirmed;
-        Refresh(view);
-        return view;
-    }
-
-    private FlightSchedule On(ReturneeMovedToReserve e, FlightSchedule view)
-    {
-        Line(view, e.CaseId).Status = ManifestLineStatus.Reserve;
-        Refresh(view);
-        return view;
-    }
-
-    private FlightSchedule On(ReturneeWithdrawn e, FlightSchedule view)
-    {
-        var line = Line(view, e.CaseId);
-        line.Status = ManifestLineStatus.Withdrawn;
-        line.WithdrawalReason = e.Reason;
-        Refresh(view);
-        return view;
-    }
-
-    private FlightSchedule On(ManifestLocked e, FlightSchedule view)
-    {
-        view.Status = FlightStatus.ManifestLocked;
-        view.ManifestLockedAt = e.LockedAt;
-        Refresh(view);
-        return view;
-    }
-
-    private FlightSchedule On(FlightDeparted e, FlightSchedule view)
-    {
-        view.Status = FlightStatus.Departed;
-        view.ActualDeparture = e.ActualDeparture;
-        foreach (var team in view.States)
+            States = [.. view.States.Select(t => e.Allocations.FirstOrDefault(a => a.State == t.State) is { } allocation
+                ? t with { SeatsAllocated = allocation.Seats }
+                : t)],
+        },
+        (_, FlightRescheduled e) => view with { ScheduledDeparture = e.NewDeparture },
+        (_, EscortTeamAssigned e) => view with
         {
-            team.ReturneesOnBoard = e.ReturneesOnBoard.FirstOrDefault(c => c.State == team.State)?.Returnees ?? 0;
-        }
-
-        Refresh(view);
-        return view;
-    }
-
-    private FlightSchedule On(FlightCompleted e, FlightSchedule view)
-    {
-        view.Status = FlightStatus.Completed;
-        foreach (var team in view.States)
+            States = [.. view.States.Select(t => t.State == e.State
+                ? t with { Escorts = e.Escorts, Medics = e.Medics, Interpreters = e.Interpreters }
+                : t)],
+        },
+        (_, MonitorAssigned e) => view with { MonitorOrganisation = e.Organisation },
+        (_, ReturneeManifested e) => view with
         {
-            var outcome = e.Outcomes.FirstOrDefault(o => o.State == team.State);
-            team.HandedOver = outcome?.HandedOver ?? 0;
-            team.RefusedAdmission = outcome?.RefusedAdmission.Count ?? 0;
-        }
+            Manifest = view.Manifest.Add(new ManifestLine
+            {
+                CaseId = e.CaseId,
+                State = e.State,
+                CaseReference = e.CaseReference,
+                Status = e.Status == ManifestStatus.Confirmed ? ManifestLineStatus.Confirmed : ManifestLineStatus.Reserve,
+                ManifestedAt = e.ManifestedAt,
+            }),
+        },
+        (_, ReserveConfirmed e) => WithLine(view, e.CaseId, line => line with { Status = ManifestLineStatus.Confirmed }),
+        (_, ReturneeMovedToReserve e) => WithLine(view, e.CaseId, line => line with { Status = ManifestLineStatus.Reserve }),
+        (_, ReturneeWithdrawn e) => WithLine(view, e.CaseId,
+            line => line with { Status = ManifestLineStatus.Withdrawn, WithdrawalReason = e.Reason }),
+        (_, ManifestLocked e) => view with { Status = FlightStatus.ManifestLocked, ManifestLockedAt = e.LockedAt },
+        (_, FlightDeparted e) => view with
+        {
+            Status = FlightStatus.Departed,
+            ActualDeparture = e.ActualDeparture,
+            States = [.. view.States.Select(t => t with
+            {
+                ReturneesOnBoard = e.ReturneesOnBoard.FirstOrDefault(c => c.State == t.State)?.Returnees ?? 0,
+            })],
+        },
+        (_, FlightCompleted e) => view with
+        {
+            Status = FlightStatus.Completed,
+            States = [.. view.States.Select(t => e.Outcomes.FirstOrDefault(o => o.State == t.State) is { } outcome
+                ? t with { HandedOver = outcome.HandedOver, RefusedAdmission = outcome.RefusedAdmission.Count }
+                : t with { HandedOver = 0, RefusedAdmission = 0 })],
+        },
+        (_, FlightCancelled e) => view with { Status = FlightStatus.Cancelled, CancellationReason = e.Reason },
+        _ => view,
+    };
 
-        Refresh(view);
-        return view;
-    }
-
-    private FlightSchedule On(FlightCancelled e, FlightSchedule view)
+    /// <summary>The last manifest line of the case changed (a case withdrawn and manifested again has two).</summary>
+    private static FlightSchedule WithLine(FlightSchedule view, Guid caseId, Func<ManifestLine, ManifestLine> change)
     {
-        view.Status = FlightStatus.Cancelled;
-        view.CancellationReason = e.Reason;
-        Refresh(view);
-        return view;
+        var index = view.Manifest.FindLastIndex(m => m.CaseId == caseId);
+        return view with { Manifest = view.Manifest.SetItem(index, change(view.Manifest[index])) };
     }
-
-    private static ManifestLine Line(FlightSchedule view, Guid caseId) =>
-        view.Manifest.Last(m => m.CaseId == caseId);
 
     /// <summary>Recounts the manifest per state; warnings matter only while the flight can still change.</summary>
-    private void Refresh(FlightSchedule view)
+    private FlightSchedule Counted(FlightSchedule view)
     {
-        foreach (var team in view.States)
+        var counted = view with
         {
-            var lines = view.Manifest.Where(m => m.State == team.State).ToList();
-            team.Confirmed = lines.Count(m => m.Status == ManifestLineStatus.Confirmed);
-            team.Reserves = lines.Count(m => m.Status == ManifestLineStatus.Reserve);
-            team.Withdrawn = lines.Count(m => m.Status == ManifestLineStatus.Withdrawn);
-        }
-
-        view.Warnings = view.Status is FlightStatus.Planned or FlightStatus.Booked or FlightStatus.ManifestLocked
-            ? [.. ScheduleWarnings.For(view, rules.EscortsPerReturnee)]
-            : [];
+            States = [.. view.States.Select(t => t with
+            {
+                Confirmed = view.Manifest.Count(m => m.State == t.State && m.Status == ManifestLineStatus.Confirmed),
+                Reserves = view.Manifest.Count(m => m.State == t.State && m.Status == ManifestLineStatus.Reserve),
+                Withdrawn = view.Manifest.Count(m => m.State == t.State && m.Status == ManifestLineStatus.Withdrawn),
+            })],
+        };
+        return counted with
+        {
+            Warnings = counted.Status is FlightStatus.Planned or FlightStatus.Booked or FlightStatus.ManifestLocked
+                ? [.. ScheduleWarnings.For(counted, rules.EscortsPerReturnee)]
+                : [],
+        };
     }
 }
