@@ -35,10 +35,11 @@ public static class BenchStores
     });
 
     /// <summary>
-    /// The app's store without the inline cost-share document (<c>FlightCostShare</c>), its other inline
-    /// projections kept: the append benchmark's measure of what that one document costs.
+    /// The app's store without the finance module's inline documents (the <c>FlightLedger</c> write model and
+    /// the <c>FlightCostShare</c> read model, each holding every cost line of its flight), the schedule and
+    /// case summaries kept: the append benchmark's measure of what those two documents cost.
     /// </summary>
-    public static DocumentStore WithoutCostShare(string connection, string schema) => DocumentStore.For(o =>
+    public static DocumentStore WithoutFinance(string connection, string schema) => DocumentStore.For(o =>
     {
         o.ConfigureCalaisEvents(connection, schema, AutoCreate.None);
         o.ConfigureFlights(Rules);

@@ -36,18 +36,19 @@ public sealed class Report(BenchSettings settings)
             + "into tables created `like mt_events/mt_streams including all`.");
         Line();
         Line("| commit | events | commits | Marten events/s | Npgsql batch events/s | Marten / Npgsql "
-            + "| without the cost-share document events/s | its share of Npgsql | without projections events/s | its share of Npgsql |");
+            + "| without the finance documents events/s | its share of Npgsql | without projections events/s | its share of Npgsql |");
         Line("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
             Line($"| {r.Commit} | {r.Events:N0} | {r.Commits:N0} | {r.MartenRate:N0} | {r.RawRate:N0} | **{Percent(r.MartenRate / r.RawRate)}** "
-                + $"| {r.WithoutCostShareRate:N0} | {Percent(r.WithoutCostShareRate / r.RawRate)} "
+                + $"| {r.WithoutFinanceRate:N0} | {Percent(r.WithoutFinanceRate / r.RawRate)} "
                 + $"| {r.EventsOnlyRate:N0} | {Percent(r.EventsOnlyRate / r.RawRate)} |");
         }
 
         Line();
-        Line("Without the cost-share document: the same sessions on the app's store less its inline `FlightCostShare` projection "
-            + "(the schedule and case summary kept), to show what that one document — every cost line of its flight — costs. "
+        Line("Without the finance documents: the same sessions on the app's store less its inline `FlightLedger` and "
+            + "`FlightCostShare` projections (the schedule and case summary kept), to show what those two documents — each "
+            + "holding every cost line of its flight — cost. "
             + "Without projections: the app's event store settings and event types but none of its projections "
             + "(`CalaisStore.ConfigureCalaisEvents`), to show what the inline projections cost.");
         Line();

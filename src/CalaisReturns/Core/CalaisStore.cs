@@ -26,8 +26,7 @@ public static class CalaisStore
 
         // A rebuild keeps the documents it changes in memory and writes each once per 2,000 changed
         // documents, instead of loading and rewriting it on every 500-event page of a history where
-        // hundreds of flights are busy at once: on a generated year (tests/CalaisReturns.Benchmarks) the
-        // per-flight projections rebuilt 2.5 to 8 times faster. It changes nothing outside rebuilds.
+        // hundreds of flights are busy at once (README, Benchmarks). It changes nothing outside rebuilds.
         foreach (var projection in opts.Projections.All.OfType<ProjectionBase>())
         {
             projection.Options.RebuildFlushThreshold = 2_000;
@@ -49,8 +48,8 @@ public static class CalaisStore
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;
         // An index on (type, seq_id): the as-of reports find their flights by the types of their planning
-        // events, which without it scanned every event (0.5 s over a year's 190,000 in
-        // tests/CalaisReturns.Benchmarks, growing with the history); rebuilds read by type through it too.
+        // events, which without it scans every event, growing with the history (README, Benchmarks);
+        // rebuilds read by type through it too.
         opts.Events.EnableEventTypeIndex = true;
         return opts;
     }

@@ -4,14 +4,14 @@ using CalaisReturns.Benchmarks.History;
 namespace CalaisReturns.Benchmarks.Append;
 
 /// <summary>One way of committing the workload, measured through each store and raw.</summary>
-/// <param name="WithoutCostShareSeconds">The same Marten sessions on the app's store without its inline cost-share document.</param>
+/// <param name="WithoutFinanceSeconds">The same Marten sessions on the app's store without its inline finance documents.</param>
 /// <param name="EventsOnlySeconds">The same Marten sessions on the app's event store settings without its projections.</param>
-public sealed record AppendResult(string Commit, int Events, int Commits, double MartenSeconds, double WithoutCostShareSeconds,
+public sealed record AppendResult(string Commit, int Events, int Commits, double MartenSeconds, double WithoutFinanceSeconds,
     double EventsOnlySeconds, double RawSeconds)
 {
     public double MartenRate => Events / MartenSeconds;
 
-    public double WithoutCostShareRate => Events / WithoutCostShareSeconds;
+    public double WithoutFinanceRate => Events / WithoutFinanceSeconds;
 
     public double EventsOnlyRate => Events / EventsOnlySeconds;
 
@@ -41,13 +41,13 @@ public sealed class AppendBench(string connection, BenchSettings settings)
         await BenchStores.ExecuteAsync(connection, $"drop schema if exists {Schema} cascade", ct);
         using var store = BenchStores.App(connection, Schema);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        using var withoutCostShare = BenchStores.WithoutCostShare(connection, Schema);
+        using var withoutFinance = BenchStores.WithoutFinance(connection, Schema);
         using var eventsOnly = BenchStores.Loader(connection, Schema);
         var raw = new RawEventTable(connection, Schema);
         await raw.CreateAsync(ct);
 
         var warmUp = commands.Take(200).ToList();
-        var measure = (string name, IReadOnlyList<List<HistoryEvent>> commits) => MeasureAsync(store, withoutCostShare, eventsOnly, raw, name, commits, ct);
+        var measure = (string name, IReadOnlyList<List<HistoryEvent>> commits) => MeasureAsync(store, withoutFinance, eventsOnly, raw, name, commits, ct);
         await measure("warm-up", warmUp);
         await measure("warm-up", HistorySessions.Cut(workload.Take(2_000).ToList(), 100).ToList());
 
@@ -59,11 +59,11 @@ public sealed class AppendBench(string connection, BenchSettings settings)
         ];
     }
 
-    private async Task<AppendResult> MeasureAsync(DocumentStore store, DocumentStore withoutCostShare, DocumentStore eventsOnly,
+    private async Task<AppendResult> MeasureAsync(DocumentStore store, DocumentStore withoutFinance, DocumentStore eventsOnly,
         RawEventTable raw, string name, IReadOnlyList<List<HistoryEvent>> commits, CancellationToken ct)
     {
         var marten = await MartenAsync(store, commits, ct);
-        var martenWithoutCostShare = await MartenAsync(withoutCostShare, commits, ct);
+        var martenWithoutFinance = await MartenAsync(withoutFinance, commits, ct);
         var withoutProjections = await MartenAsync(eventsOnly, commits, ct);
         await raw.ResetAsync(ct);
         await using var db = await BenchStores.OpenAsync(connection, ct);
@@ -73,10 +73,10 @@ public sealed class AppendBench(string connection, BenchSettings settings)
             await raw.AppendAsync(db, commit, ct);
         }
 
-        var result = new AppendResult(name, commits.Sum(c => c.Count), commits.Count, marten, martenWithoutCostShare, withoutProjections,
+        var result = new AppendResult(name, commits.Sum(c => c.Count), commits.Count, marten, martenWithoutFinance, withoutProjections,
             watch.Elapsed.TotalSeconds);
-        Log.Write($"append: {name}: {result.Events:N0} events, Marten {result.MartenRate:N0}/s (without the cost share "
-            + $"{result.WithoutCostShareRate:N0}/s, without projections "
+        Log.Write($"append: {name}: {result.Events:N0} events, Marten {result.MartenRate:N0}/s (without the finance documents "
+            + $"{result.WithoutFinanceRate:N0}/s, without projections "
             + $"{result.EventsOnlyRate:N0}/s), raw {result.RawRate:N0}/s");
         return result;
     }

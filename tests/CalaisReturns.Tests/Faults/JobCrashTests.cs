@@ -18,7 +18,7 @@ public sealed class JobCrashTests(ITestOutputHelper output) : IAsyncLifetime
         ["Jobs__RunServer"] = "true",
         // The lock falls due two days before departure: a flight departing in two days and a few seconds is due at once.
         ["Manifest__LockLeadTime"] = "2.00:00:00",
-        // A dead job's claim lapses after this (one minute by default: measured 60.7 s from restart to re-run).
+        // A dead job's claim lapses after this (one minute by default, too long for a test).
         ["Jobs__InvisibilityTimeout"] = "00:00:15",
     });
 

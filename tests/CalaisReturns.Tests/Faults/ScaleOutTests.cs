@@ -45,8 +45,8 @@ public sealed class ScaleOutTests : IAsyncLifetime
         ["ConnectionStrings__Postgres"] = $"{AppFixture.ConnectionString};Application Name={_schema}-{name}",
         // Each async shard runs where its PostgreSQL advisory lock is held. Wolverine-managed distribution
         // (Marten:Distribution=Wolverine) spreads the shards over the nodes, but a dead node's shards wait
-        // for its heartbeat to go stale: this test measured 57.5 s with Wolverine's defaults, 10-11 s with
-        // Wolverine:HealthCheckPollingTime 2 s and StaleNodeTimeout 10 s, short enough to eject a busy node.
+        // for its heartbeat to go stale (README, "Deployment and scale-out", for what that took), so HotCold
+        // is what this test runs.
         ["Marten__DaemonMode"] = "HotCold",
         ["Wolverine__DurabilityMode"] = "Balanced",
         ["Jobs__RunServer"] = "true",
@@ -114,8 +114,8 @@ public sealed class ScaleOutTests : IAsyncLifetime
         await Waits.Until(() => Converged(survivor), "the survivor's projections never caught up", TimeSpan.FromSeconds(30));
 
         _output.WriteLine($"kill to every shard locked by the survivor: {locked.TotalSeconds:0.0} s; kill to the report advanced: {advanced.TotalSeconds:0.0} s");
-        // 1.6 to 5.4 s measured, also at load 15-22 on 2 cores: PostgreSQL frees a killed node's advisory
-        // locks with its sessions, and the survivor asks for them every Marten LeadershipPollingTime (5 s).
+        // PostgreSQL frees a killed node's advisory locks with its sessions, and the survivor asks for them
+        // every Marten LeadershipPollingTime (5 s): the bound leaves room for a loaded CI machine.
         Assert.True(advanced < TimeSpan.FromSeconds(20), $"the report advanced {advanced} after the kill");
     }
 
