@@ -26,8 +26,13 @@ public static class EventStreams
     /// it is appended to: a planner and a finance officer acting at the same instant both succeed, and of
     /// two people deciding on the same version exactly one does; the other then sees the first's events.
     /// </summary>
+    public static Task<IResult> Decide<T>(this IDocumentSession session, Guid id, long? expectedVersion,
+        Func<T, string?> forbid, Func<T, Decision> decide, CancellationToken ct) where T : class =>
+        session.Decide(id, expectedVersion, forbid, aggregate => Task.FromResult(decide(aggregate)), ct);
+
+    /// <summary>As above, for a decision that first reads other streams' events about the aggregate (never a read model).</summary>
     public static async Task<IResult> Decide<T>(this IDocumentSession session, Guid id, long? expectedVersion,
-        Func<T, string?> forbid, Func<T, Decision> decide, CancellationToken ct) where T : class
+        Func<T, string?> forbid, Func<T, Task<Decision>> decide, CancellationToken ct) where T : class
     {
         var stream = await session.Events.FetchForExclusiveWriting<T>(id, ct);
         if (stream.Aggregate is not { } aggregate)
@@ -46,7 +51,7 @@ public static class EventStreams
             return Problems.StaleVersion(expected, current);
         }
 
-        var decision = decide(aggregate);
+        var decision = await decide(aggregate);
         if (decision.Refusal is { } refusal)
         {
             return Problems.Refused(refusal);

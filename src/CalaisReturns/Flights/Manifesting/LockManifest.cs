@@ -1,4 +1,4 @@
-using CalaisReturns.Cases.Summaries;
+using CalaisReturns.Cases;
 
 namespace CalaisReturns.Flights.Manifesting;
 
@@ -29,23 +29,40 @@ public static class LockManifestEndpoint
             : Decision.Accept(new ManifestLocked(flight.Id, now));
     }
 
-    /// <summary>The cases on the flight's manifest with an open barrier: what a lock, by a planner or at the deadline, must not freeze in.</summary>
-    public static async Task<IReadOnlySet<Guid>> BarredCases(IQuerySession session, Guid flightId, CancellationToken ct) =>
-        (await session.Query<CaseSummary>()
-            .Where(c => c.CurrentFlightId == flightId && c.OpenBarriers.Any())
-            .Select(c => c.Id)
-            .ToListAsync(ct))
-        .ToHashSet();
+    /// <summary>
+    /// The confirmed cases on the flight's manifest with an open barrier — what a lock, by a planner or at
+    /// the deadline, must not freeze in — from the cases' own events, all fetched in one round trip.
+    /// </summary>
+    public static async Task<IReadOnlySet<Guid>> BarredCases(IQuerySession session, Flight flight, CancellationToken ct)
+    {
+        var confirmed = flight.Manifest.Where(m => m.Confirmed).Select(m => m.CaseId).ToList();
+        if (confirmed.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var batch = session.CreateBatchQuery();
+        var histories = confirmed.Select(id => batch.Events.FetchStream(id)).ToList();
+        await batch.Execute(ct);
+        var barred = new HashSet<Guid>();
+        foreach (var history in histories)
+        {
+            var events = await history;
+            if (events.Count > 0 && events.Aggregate((ReturneeCase?)null, (c, e) => ReturneeCase.Fold(c, e.Data)) is { IsBarred: true } @case)
+            {
+                barred.Add(@case.Id);
+            }
+        }
+
+        return barred;
+    }
 
     [WolverinePost("/api/flights/{flightId}/manifest/lock", OperationId = "LockManifest",
         Summary = "Freeze the manifest; afterwards only withdrawals are accepted")]
     [Authorize(Policy = AccessPolicies.Planner)]
-    public static async Task<IResult> Post(Guid flightId, LockManifest command, IDocumentSession session,
-        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var barred = await BarredCases(session, flightId, ct);
-        return await session.Decide<Flight>(flightId, command.ExpectedVersion,
+    public static Task<IResult> Post(Guid flightId, LockManifest command, IDocumentSession session,
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct) =>
+        session.Decide<Flight>(flightId, command.ExpectedVersion,
             f => FlightAccess.LeadPlanner(Actor.From(user), f.LeadState),
-            f => Decide(f, barred, clock.GetUtcNow()), ct);
-    }
+            async f => Decide(f, await BarredCases(session, f, ct), clock.GetUtcNow()), ct);
 }

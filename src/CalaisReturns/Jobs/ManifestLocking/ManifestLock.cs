@@ -81,7 +81,7 @@ public static class ManifestLockHandler
             return;
         }
 
-        var barred = await LockManifestEndpoint.BarredCases(session, flight.Id, ct);
+        var barred = await LockManifestEndpoint.BarredCases(session, flight, ct);
         var decision = LockManifestEndpoint.Decide(flight, barred, clock.GetUtcNow());
         if (decision.Refusal is { } refusal)
         {
