@@ -91,21 +91,23 @@ builder.Services.AddCalaisAuthentication(builder.Configuration, builder.Environm
 builder.Services.AddApiLimits(limits);
 builder.Services.AddCalaisHealthChecks(connectionString, builder.Configuration);
 builder.Services.AddCalaisOpenApi();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Languages.Localize);
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.AddAuditing(builder.Configuration);
 builder.Services.AddCalaisJobs(builder.Configuration, connectionString, schema);
 builder.Services.AddDemoData(builder.Configuration);
+builder.Services.AddCalaisLanguages();
 builder.Services.AddCalaisWeb();
 
 var app = builder.Build();
 app.UseCorrelationIds();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseBodyLimit(limits);
 app.UsePageSecurityHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseCalaisLanguages();
+app.UseBodyLimit(limits);
 app.UseCookieWriteProtection();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -114,6 +116,7 @@ app.MapCalaisHealthChecks();
 app.MapCalaisOpenApi();
 app.MapWolverineEndpoints(opts => opts.ApplyCalaisConventions());
 app.MapRazorPages();
+app.MapLanguageSwitch();
 
 return await app.RunJasperFxCommands(args);
 

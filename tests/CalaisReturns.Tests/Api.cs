@@ -116,13 +116,18 @@ internal static class Api
         return result;
     }
 
-    /// <summary>POSTs a JSON body (an object, or raw text) as the actor (a UK planner unless told) and asserts the status.</summary>
+    /// <summary>
+    /// POSTs a JSON body (an object, or raw text) as the actor (a UK planner unless told) and asserts the status.
+    /// Scenarios speak English (<c>Accept-Language</c>) unless they name another language: a French actor's
+    /// answers would otherwise be French.
+    /// </summary>
     public static Task<IScenarioResult> Post(this AppFixture app, string url, object body, int status = 200,
-        Actor? actor = null, string? correlationId = null) =>
+        Actor? actor = null, string? correlationId = null, string language = "en-GB") =>
         app.Host.Scenario(s =>
         {
             s.Post.RawJson(body as string ?? JsonSerializer.Serialize(body, Json)).ToUrl(url);
             s.WithBearerToken(app.Token(actor ?? Actors.UkPlanner));
+            s.WithRequestHeader("Accept-Language", language);
             if (correlationId is not null)
             {
                 s.WithRequestHeader("X-Correlation-Id", correlationId);
@@ -138,11 +143,13 @@ internal static class Api
         return await session.Events.QueryAllRawEvents().Where(e => e.CorrelationId == correlationId).CountAsync();
     }
 
-    public static Task<IScenarioResult> Get(this AppFixture app, string url, int status = 200, Actor? actor = null) =>
+    public static Task<IScenarioResult> Get(this AppFixture app, string url, int status = 200, Actor? actor = null,
+        string language = "en-GB") =>
         app.Host.Scenario(s =>
         {
             s.Get.Url(url);
             s.WithBearerToken(app.Token(actor ?? Actors.UkPlanner));
+            s.WithRequestHeader("Accept-Language", language);
             s.StatusCodeShouldBe(status);
         });
 
@@ -158,6 +165,7 @@ internal static class Api
     {
         var client = app.Host.Server.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", app.Token(actor ?? Actors.UkPlanner));
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
         return client;
     }
 

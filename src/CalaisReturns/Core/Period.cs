@@ -10,8 +10,8 @@ namespace CalaisReturns.Core;
 /// </summary>
 public sealed partial record Period
 {
-    /// <summary>What to say when a text is not a period.</summary>
-    public const string Expected = "Expected a month, quarter or year, e.g. 2014-09, 2014-Q3 or 2014.";
+    /// <summary>What to say when a text is not a period, in the reader's language.</summary>
+    public static string Expected => Texts.Get("Query.Period");
 
     private Period(string name, DateTimeOffset from, int months)
     {

@@ -1,14 +1,14 @@
 namespace CalaisReturns.Web;
 
-/// <summary>The main menu: only the places the person's role may open.</summary>
+/// <summary>The main menu: only the places the person's role may open, with the keys of their labels in <see cref="Texts"/>.</summary>
 public static class Navigation
 {
     public static IReadOnlyList<(string Href, string Label)> For(Actor actor) => actor.Role switch
     {
-        Role.Planner => [("/schedule", "Schedule"), ("/cases", "Cases")],
-        Role.Finance => [("/schedule", "Schedule"), ("/finance", "Cost shares"), ("/finance/report", "Period report")],
-        _ => [("/schedule", "Schedule"), ("/cases", "Cases"), ("/finance", "Cost shares"), ("/finance/report", "Period report"),
-            ("/audit", "Audit")],
+        Role.Planner => [("/schedule", "Nav.Schedule"), ("/cases", "Nav.Cases")],
+        Role.Finance => [("/schedule", "Nav.Schedule"), ("/finance", "Nav.CostShares"), ("/finance/report", "Nav.PeriodReport")],
+        _ => [("/schedule", "Nav.Schedule"), ("/cases", "Nav.Cases"), ("/finance", "Nav.CostShares"),
+            ("/finance/report", "Nav.PeriodReport"), ("/audit", "Nav.Audit")],
     };
 
     public static string Home(Actor actor) => actor.Role switch

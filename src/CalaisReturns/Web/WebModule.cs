@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CalaisReturns.Core.Http;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace CalaisReturns.Web;
@@ -35,6 +36,28 @@ public static class WebModule
     }
 
     /// <summary>
+    /// <c>/language/fr?return=/schedule</c>: remembers the language for the pages (a year, this site only)
+    /// and goes back to the page it was chosen on.
+    /// </summary>
+    public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/language/{tag}", (string tag, string? @return, HttpContext http) =>
+        {
+            if (Languages.Parse(tag) is { } culture)
+            {
+                http.Response.Cookies.Append(Languages.Cookie, culture.Name, new CookieOptions
+                {
+                    MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true,
+                    Secure = http.Request.IsHttps,
+                });
+            }
+
+            return Results.LocalRedirect(@return is { Length: > 0 } back && back.StartsWith('/') && !back.StartsWith("//") && !back.StartsWith("/\\") ? back : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>
     /// The pages load scripts, styles and images from this site only, cannot be framed, and post
     /// forms only here: an injected script or a foreign frame gets nowhere. The API reference and
     /// the jobs dashboard bring inline scripts of their own and keep their defaults.
@@ -66,8 +89,8 @@ public static class WebModule
             && SignInSchemes.For(http) == SignInSchemes.Cookie
             && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {
-            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing anti-forgery token",
-                detail: "A change made with the sign-in cookie must come from one of this service's pages. Reload the page.")
+            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: Texts.Get("Problem.Antiforgery.Title"),
+                detail: Texts.Get("Problem.Antiforgery"))
                 .ExecuteAsync(http);
             return;
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
+using CalaisReturns.Core.Http;
 using Microsoft.Playwright;
 
 namespace CalaisReturns.Tests.Web;
@@ -59,20 +60,24 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// Signs in on the development sign-in page. The same person signing in again gets a new
-    /// browser carrying the cookies of the first sign-in, as a returning browser would.
+    /// browser carrying the cookies of the first sign-in, as a returning browser would. The pages are in
+    /// the language given (the choice a person makes with the switch on every page), English unless told;
+    /// null leaves the default of the person's state.
     /// </summary>
-    public async Task<IPage> SignedIn(Role role, State state, string name, int width = 1280)
+    public async Task<IPage> SignedIn(Role role, State state, string name, int width = 1280, string? language = "en-GB")
     {
         if (_signedIn.TryGetValue((role, state, name), out var storage))
         {
             var again = await Browser.NewContextAsync(Options(width, storage));
             again.SetDefaultTimeout(30_000);
+            await Speak(again, language);
             var home = await again.NewPageAsync();
             await home.GotoAsync("/");
             return home;
         }
 
         var page = await NewPage(width);
+        await Speak(page.Context, language);
         await page.GotoAsync("/signin");
         await page.GetByLabel("Name").FillAsync(name);
         await page.GetByLabel("Role").SelectOptionAsync(role.ToString());
@@ -91,6 +96,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _signedIn[(role, state, name)] = await page.Context.StorageStateAsync();
         return page;
+    }
+
+    private async Task Speak(IBrowserContext context, string? language)
+    {
+        await context.ClearCookiesAsync(new() { Name = Languages.Cookie });
+        if (language is not null)
+        {
+            await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = Languages.Cookie, Value = language, Url = BaseUrl }]);
+        }
     }
 
     /// <summary>Calls the API with a development bearer token for the actor; returns the JSON answer.</summary>

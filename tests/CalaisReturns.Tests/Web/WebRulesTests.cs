@@ -121,15 +121,21 @@ public sealed class WebRulesTests
     [InlineData(1234.5, Currency.GBP, "£1,234.50")]
     [InlineData(-600, Currency.GBP, "-£600.00")]
     [InlineData(0.01, Currency.EUR, "€0.01")]
-    public void Money_is_shown_with_its_currency_to_the_minor_unit(decimal amount, Currency currency, string expected) =>
-        Assert.Equal(expected, Show.Money(amount, currency));
-
-    [Fact]
-    public void Stored_event_types_and_enum_names_read_as_words()
+    public void Money_is_shown_with_its_currency_to_the_minor_unit(decimal amount, Currency currency, string expected)
     {
-        Assert.Equal("Cost split agreed", Show.Words(Timeline.Name("cost_split_agreed")));
-        Assert.Equal("Ground handling", Show.Enum(CostCategory.GroundHandling));
-        Assert.Equal("UK", Show.Words("UK"));
+        using var english = CultureScope.Of("en-GB");
+        Assert.Equal(expected, Show.Money(amount, currency));
+    }
+
+    [Theory]
+    [InlineData("en-GB", "Cost split agreed", "Ground handling")]
+    [InlineData("fr-FR", "Répartition des coûts acceptée", "Assistance au sol")]
+    public void Stored_event_types_and_enum_names_read_as_words_of_the_readers_language(string culture, string eventLabel,
+        string category)
+    {
+        using var language = CultureScope.Of(culture);
+        Assert.Equal(eventLabel, Timeline.Label("cost_split_agreed"));
+        Assert.Equal(category, Show.Enum(CostCategory.GroundHandling));
     }
 }
 

@@ -8,7 +8,7 @@ public sealed record RecordTravelDocument(TravelDocumentKind Kind, DateOnly Expi
         public Validator()
         {
             RuleFor(c => c.Kind).IsInEnum();
-            RuleFor(c => c.Expiry).Must(d => d.Year >= 2000).WithMessage("The expiry date is not plausible.");
+            RuleFor(c => c.Expiry).Must(d => d.Year >= 2000).WithMessage(_ => Texts.Get("Validation.Expiry"));
         }
     }
 }

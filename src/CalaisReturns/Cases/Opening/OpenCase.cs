@@ -15,13 +15,13 @@ public sealed record OpenCase(string CaseReference, string FullName, string Nati
         public Validator(TimeProvider clock)
         {
             RuleFor(c => c.CaseReference).NotEmpty().MaximumLength(50).Matches("^[A-Za-z0-9/._-]+$")
-                .WithMessage("A case reference is letters, digits and / . _ - only.");
+                .WithMessage(_ => Texts.Get("Validation.CaseReference"));
             RuleFor(c => c.FullName).NotEmpty().MaximumLength(200);
             RuleFor(c => c.Nationality).Must(Codes.IsCountry)
-                .WithMessage("Nationality must be an ISO 3166-1 alpha-2 code, e.g. AL.");
+                .WithMessage(_ => Texts.Get("Validation.Nationality"));
             RuleFor(c => c.DateOfBirth)
                 .Must(d => d < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) && d.Year >= 1900)
-                .WithMessage("The date of birth must be a past date after 1900.");
+                .WithMessage(_ => Texts.Get("Validation.DateOfBirth"));
         }
     }
 }

@@ -63,7 +63,7 @@ public sealed record HistoryFilter(DateTimeOffset? From, DateTimeOffset? To, IRe
             return n;
         }
 
-        errors[name] = [$"Expected a whole number from {min} to {max}."];
+        errors[name] = [Texts.Format("Query.WholeNumber", min, max)];
         return otherwise;
     }
 

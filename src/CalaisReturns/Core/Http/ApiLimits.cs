@@ -44,8 +44,8 @@ public static class ApiLimitsSetup
                     : 60;
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-                        detail: $"At most {limits.WritesPerUserPerMinute} changes a minute per user. Retry after {retryAfter} s.")
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Texts.Get("Problem.TooMany.Title"),
+                        detail: Texts.Format("Problem.TooMany", limits.WritesPerUserPerMinute, retryAfter))
                     .ExecuteAsync(context.HttpContext);
             };
         });
@@ -58,7 +58,7 @@ public static class ApiLimitsSetup
     /// </summary>
     public static IApplicationBuilder UseBodyLimit(this IApplicationBuilder app, ApiLimits limits) => app.Use((http, next) =>
         http.Request.ContentLength > limits.MaxRequestBodyBytes
-            ? Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
-                detail: $"Request bodies are limited to {limits.MaxRequestBodyBytes} bytes.").ExecuteAsync(http)
+            ? Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: Texts.Get("Problem.TooLarge.Title"),
+                detail: Texts.Format("Problem.TooLarge", limits.MaxRequestBodyBytes)).ExecuteAsync(http)
             : next(http));
 }

@@ -18,21 +18,23 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // This handler runs outside the request's own culture scope: take the language it chose back.
+        Languages.Restore(http);
         var problem = exception switch
         {
             _ when IsDatabaseUnreachable(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Service unavailable",
-                Detail = "The database cannot be reached; nothing was recorded. Retry shortly.",
+                Title = Texts.Get("Problem.Unavailable.Title"),
+                Detail = Texts.Get("Problem.Unavailable"),
             },
             ConcurrencyException or ExistingStreamIdCollisionException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = "Concurrent change",
-                Detail = "Another change to the same record was saved first; nothing was recorded. Reload and try again.",
+                Title = Texts.Get("Problem.Concurrent.Title"),
+                Detail = Texts.Get("Problem.Concurrent"),
             },
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request" },
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = Texts.Get("Problem.BadRequest.Title") },
             _ => null,
         };
         if (problem is null)
@@ -41,8 +43,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
-                Title = "Internal error",
-                Detail = "The request failed on the server; nothing was recorded. The error is logged.",
+                Title = Texts.Get("Problem.Internal.Title"),
+                Detail = Texts.Get("Problem.Internal"),
             };
         }
 

@@ -20,7 +20,7 @@ public static class QueryValues
             return instant;
         }
 
-        errors[name] = ["Expected a date or an ISO 8601 instant, e.g. 2026-12-01 or 2026-12-01T06:00:00Z."];
+        errors[name] = [Texts.Get("Query.Instant")];
         return null;
     }
 
@@ -37,7 +37,7 @@ public static class QueryValues
             return parsed;
         }
 
-        errors[name] = [$"Expected one of: {string.Join(", ", System.Enum.GetNames<T>())}."];
+        errors[name] = [Texts.Format("Query.OneOf", string.Join(", ", System.Enum.GetNames<T>()))];
         return null;
     }
 }

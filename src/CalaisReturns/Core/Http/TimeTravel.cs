@@ -24,13 +24,13 @@ public sealed record TimeTravel(DateTimeOffset? AsOf, long? Version)
             }
             else
             {
-                errors["version"] = ["Expected a positive whole number."];
+                errors["version"] = [Texts.Get("Query.PositiveNumber")];
             }
         }
 
         if (instant is not null && number is not null)
         {
-            errors["version"] = ["Give asOf or version, not both."];
+            errors["version"] = [Texts.Get("Query.AsOfOrVersion")];
         }
 
         return errors.Count == 0 ? (new TimeTravel(instant, number), errors) : (null, errors);

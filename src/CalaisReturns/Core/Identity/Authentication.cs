@@ -53,15 +53,16 @@ public static class Authentication
                     context.HandleResponse();
                     var detail = context.AuthenticateFailure switch
                     {
-                        null => "A bearer token is required.",
-                        SecurityTokenExpiredException => "The bearer token has expired.",
-                        _ => "The bearer token is not valid for this service.",
+                        null => Texts.Get("Problem.Unauthenticated.NoToken"),
+                        SecurityTokenExpiredException => Texts.Get("Problem.Unauthenticated.Expired"),
+                        _ => Texts.Get("Problem.Unauthenticated.Invalid"),
                     };
                     context.Response.Headers.WWWAuthenticate = "Bearer";
-                    await WriteProblem(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthenticated", detail);
+                    await WriteProblem(context.HttpContext, StatusCodes.Status401Unauthorized,
+                        Texts.Get("Problem.Unauthenticated.Title"), detail);
                 },
-                OnForbidden = context => WriteProblem(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
-                    "Your role or state does not allow this."),
+                OnForbidden = context => WriteProblem(context.HttpContext, StatusCodes.Status403Forbidden,
+                    Texts.Get("Problem.Forbidden.Title"), Texts.Get("Problem.Forbidden.Role")),
             };
         });
         authentication.AddWebSignIn(configuration, settings);

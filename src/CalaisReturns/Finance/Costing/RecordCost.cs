@@ -29,7 +29,7 @@ public sealed record RecordCost(
             RuleFor(c => c.InvoiceReference).NotEmpty().MaximumLength(100);
             RuleFor(c => c.Reason).MaximumLength(500);
             RuleFor(c => c.LineId).Must(id => id!.Value.Version == 7).When(c => c.LineId is not null)
-                .WithMessage("A client-chosen line id must be a version 7 UUID.");
+                .WithMessage(_ => Texts.Get("Validation.LineIdV7"));
         }
     }
 }

@@ -10,9 +10,9 @@ public sealed record FixExchangeRate(decimal EurPerGbp, DateOnly RateDate, strin
         public Validator()
         {
             RuleFor(c => c.EurPerGbp).GreaterThan(0)
-                .Must(r => r.Scale >= 4).WithMessage("Give the rate to 4 to 6 decimal places, e.g. 1.285714.")
+                .Must(r => r.Scale >= 4).WithMessage(_ => Texts.Get("Validation.RateDecimals"))
                 .PrecisionScale(12, 6, ignoreTrailingZeros: true);
-            RuleFor(c => c.RateDate).Must(d => d.Year >= 1999).WithMessage("The rate date is not plausible.");
+            RuleFor(c => c.RateDate).Must(d => d.Year >= 1999).WithMessage(_ => Texts.Get("Validation.RateDate"));
             RuleFor(c => c.Source).NotEmpty().MaximumLength(200);
             RuleFor(c => c.Reason).MaximumLength(500);
         }

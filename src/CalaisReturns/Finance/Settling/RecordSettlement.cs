@@ -14,7 +14,7 @@ public sealed record RecordSettlement(Money Amount, string Reference, DateOnly P
             RuleFor(c => c.Amount).SetValidator(new PositiveMoney());
             RuleFor(c => c.Reference).NotEmpty().MaximumLength(100);
             RuleFor(c => c.PaidOn).Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-                .WithMessage("A settlement is recorded once it has been paid.");
+                .WithMessage(_ => Texts.Get("Validation.SettlementPaid"));
         }
     }
 }

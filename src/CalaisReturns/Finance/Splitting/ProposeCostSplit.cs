@@ -16,12 +16,12 @@ public sealed record ProposeCostSplit(
             RuleFor(c => c.SettlementCurrency).IsInEnum();
             When(c => c.Basis == SplitBasis.FixedRatio, () =>
             {
-                RuleFor(c => c.Ratios).NotEmpty().WithMessage("A fixed ratio needs a percentage for each state.")
-                    .Must(r => r!.Sum(x => x.Percent) == 100m).WithMessage("The percentages must sum to 100.")
-                    .Must(r => r!.Select(x => x.State).Distinct().Count() == r!.Count).WithMessage("Each state may be listed once.");
+                RuleFor(c => c.Ratios).NotEmpty().WithMessage(_ => Texts.Get("Validation.RatioPercentages"))
+                    .Must(r => r!.Sum(x => x.Percent) == 100m).WithMessage(_ => Texts.Get("Validation.PercentSum"))
+                    .Must(r => r!.Select(x => x.State).Distinct().Count() == r!.Count).WithMessage(_ => Texts.Get("Validation.StateOnce"));
                 RuleForEach(c => c.Ratios).Must(r => r.Percent is >= 0 and <= 100 && r.Percent == decimal.Round(r.Percent, 2))
-                    .WithMessage("A percentage is 0 to 100 with at most 2 decimals.");
-            }).Otherwise(() => RuleFor(c => c.Ratios).Empty().WithMessage("Only a fixed ratio takes percentages."));
+                    .WithMessage(_ => Texts.Get("Validation.Percent"));
+            }).Otherwise(() => RuleFor(c => c.Ratios).Empty().WithMessage(_ => Texts.Get("Validation.OnlyFixedRatio")));
         }
     }
 }

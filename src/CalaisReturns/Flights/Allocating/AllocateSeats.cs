@@ -9,7 +9,7 @@ public sealed record AllocateSeats(IReadOnlyList<SeatAllocation> Allocations, lo
         {
             RuleFor(c => c.Allocations).NotEmpty()
                 .Must(a => a.Select(x => x.State).Distinct().Count() == a.Count)
-                .WithMessage("Each state may be listed once.");
+                .WithMessage(_ => Texts.Get("Validation.StateOnce"));
             RuleForEach(c => c.Allocations).ChildRules(a =>
             {
                 a.RuleFor(x => x.State).IsInEnum();

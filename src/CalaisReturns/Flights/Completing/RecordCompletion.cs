@@ -12,13 +12,13 @@ public sealed record RecordCompletion(IReadOnlyList<HandoverOutcome> Outcomes, l
         {
             RuleFor(c => c.Outcomes).NotNull()
                 .Must(a => a.Select(x => x.State).Distinct().Count() == a.Count)
-                .WithMessage("Each state may be listed once.");
+                .WithMessage(_ => Texts.Get("Validation.StateOnce"));
             RuleForEach(c => c.Outcomes).ChildRules(a =>
             {
                 a.RuleFor(x => x.State).IsInEnum();
                 a.RuleFor(x => x.HandedOver).GreaterThanOrEqualTo(0);
                 a.RuleFor(x => x.RefusedAdmission).NotNull()
-                    .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Each case may be listed once.");
+                    .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage(_ => Texts.Get("Validation.CaseOnce"));
             });
         }
     }

@@ -10,10 +10,10 @@ public sealed record RecordDeparture(
         public Validator(TimeProvider clock)
         {
             RuleFor(c => c.ActualDeparture).Must(d => d <= clock.GetUtcNow())
-                .WithMessage("A departure can only be recorded once it has happened.");
+                .WithMessage(_ => Texts.Get("Validation.DepartureHappened"));
             RuleFor(c => c.ReturneesOnBoard).NotNull()
                 .Must(a => a.Select(x => x.State).Distinct().Count() == a.Count)
-                .WithMessage("Each state may be listed once.");
+                .WithMessage(_ => Texts.Get("Validation.StateOnce"));
             RuleForEach(c => c.ReturneesOnBoard).ChildRules(a =>
             {
                 a.RuleFor(x => x.State).IsInEnum();

@@ -15,7 +15,7 @@ public sealed record WithdrawReturnee(Guid CaseId, WithdrawalReason Reason, long
         {
             RuleFor(c => c.CaseId).NotEmpty();
             RuleFor(c => c.Reason).Must(PlannerReasons.Contains)
-                .WithMessage($"The reason must be one of: {string.Join(", ", PlannerReasons)}.");
+                .WithMessage(_ => Texts.Format("Validation.WithdrawalReason", string.Join(", ", PlannerReasons.Select(r => r.ToString()))));
         }
     }
 }

@@ -21,21 +21,21 @@ public sealed record PlanFlight(
         public Validator(TimeProvider clock)
         {
             RuleFor(c => c.ScheduledDeparture).Must(d => d > clock.GetUtcNow())
-                .WithMessage("The scheduled departure must be in the future.");
+                .WithMessage(_ => Texts.Get("Validation.DepartureFuture"));
             RuleFor(c => c.ParticipatingStates).NotEmpty()
-                .Must(s => s.Distinct().Count() == s.Count).WithMessage("Each state may be listed once.");
+                .Must(s => s.Distinct().Count() == s.Count).WithMessage(_ => Texts.Get("Validation.StateOnce"));
             RuleFor(c => c.LeadState).IsInEnum()
                 .Must((c, lead) => c.ParticipatingStates?.Contains(lead) == true)
-                .WithMessage("The lead state must be one of the participating states.");
+                .WithMessage(_ => Texts.Get("Validation.LeadParticipates"));
             RuleFor(c => c.CountryOfReturn).Must(Codes.IsCountry)
-                .WithMessage("Country of return must be an ISO 3166-1 alpha-2 code, e.g. AL.");
+                .WithMessage(_ => Texts.Get("Validation.Country"));
             RuleFor(c => c.DepartureAirport).Must(Codes.IsAirport)
-                .WithMessage("Departure airport must be an IATA code of three capital letters, e.g. LGW.");
+                .WithMessage(_ => Texts.Get("Validation.DepartureAirport"));
             RuleFor(c => c.DestinationAirport).Must(Codes.IsAirport)
-                .WithMessage("Destination airport must be an IATA code of three capital letters, e.g. TIA.")
-                .NotEqual(c => c.DepartureAirport).WithMessage("Destination must differ from the departure airport.");
+                .WithMessage(_ => Texts.Get("Validation.DestinationAirport"))
+                .NotEqual(c => c.DepartureAirport).WithMessage(_ => Texts.Get("Validation.DestinationDiffers"));
             RuleFor(c => c.FlightId).Must(id => id!.Value.Version == 7).When(c => c.FlightId is not null)
-                .WithMessage("A client-chosen flight id must be a version 7 UUID.");
+                .WithMessage(_ => Texts.Get("Validation.FlightIdV7"));
         }
     }
 }

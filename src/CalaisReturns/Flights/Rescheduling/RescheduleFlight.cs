@@ -9,7 +9,7 @@ public sealed record RescheduleFlight(DateTimeOffset NewDeparture, string Reason
         public Validator(TimeProvider clock)
         {
             RuleFor(c => c.NewDeparture).Must(d => d > clock.GetUtcNow())
-                .WithMessage("The new departure must be in the future.");
+                .WithMessage(_ => Texts.Get("Validation.NewDepartureFuture"));
             RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
         }
     }

@@ -27,12 +27,12 @@ public sealed record ScheduleFilter(
             QueryValues.Enum<State>(leadState, "leadState", errors));
         if (country is not null && !Codes.IsCountry(country))
         {
-            errors["country"] = ["Expected an ISO 3166-1 alpha-2 code, e.g. AL."];
+            errors["country"] = [Texts.Get("Query.Country")];
         }
 
         if (filter is { From: { } start, To: { } end } && end <= start)
         {
-            errors["to"] = ["'to' must be later than 'from'."];
+            errors["to"] = [Texts.Get("Query.ToAfterFrom")];
         }
 
         return errors.Count == 0 ? (filter, errors) : (null, errors);

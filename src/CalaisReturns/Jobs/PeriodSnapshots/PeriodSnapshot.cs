@@ -85,8 +85,8 @@ public static class PeriodSnapshotEndpoint
     public static async Task<IResult> Get(string period, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<PeriodSnapshot>(period, ct) is { } snapshot
             ? Results.Ok(snapshot)
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Snapshot not found",
-                detail: $"No closing report was stored for {period}.");
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Texts.Get("Problem.NoSnapshot.Title"),
+                detail: Texts.Format("Problem.NoSnapshot", period));
 
     [WolverineGet("/api/reports/cost-share/snapshots/{period}/csv", OperationId = "DownloadPeriodSnapshotCsv",
         Summary = "The period's closing report as it was issued, as CSV")]
@@ -94,6 +94,6 @@ public static class PeriodSnapshotEndpoint
     public static async Task<IResult> Csv(string period, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<PeriodSnapshot>(period, ct) is { } snapshot
             ? Results.File(Encoding.UTF8.GetBytes(snapshot.Csv), "text/csv; charset=utf-8", $"cost-share-{period}-issued.csv")
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Snapshot not found",
-                detail: $"No closing report was stored for {period}.");
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Texts.Get("Problem.NoSnapshot.Title"),
+                detail: Texts.Format("Problem.NoSnapshot", period));
 }

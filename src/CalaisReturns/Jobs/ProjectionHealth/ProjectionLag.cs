@@ -59,6 +59,6 @@ public static class ProjectionLagEndpoint
     public static async Task<IResult> Get(IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<ProjectionLag>(ProjectionLag.Latest, ct) is { } lag
             ? Results.Ok(lag)
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not recorded yet",
-                detail: "The projection lag is recorded every minute.");
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Texts.Get("Problem.NoLag.Title"),
+                detail: Texts.Get("Problem.NoLag"));
 }

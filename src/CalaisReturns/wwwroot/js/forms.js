@@ -130,7 +130,11 @@
       var response = await fetch(form.dataset.api, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': token ? token.content : '' },
+        headers: {
+          'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': token ? token.content : '',
+          // The API answers in the page's language.
+          'Accept-Language': document.documentElement.lang,
+        },
         body: body(form),
       });
       if (response.ok) {
