@@ -41,7 +41,7 @@ public sealed record ReturneeCase(
     public bool IsBarred => !OpenBarriers.IsEmpty;
 
     public Decision? RefuseUnlessOpen() =>
-        Status == CaseStatus.Closed ? Decision.Refuse($"Case {Reference} is closed.") : null;
+        Status == CaseStatus.Closed ? Decision.Refuse("Refusal.CaseClosed", Reference) : null;
 }
 
 /// <summary>Loads the <see cref="ReturneeCase"/> write model live from its stream, with <see cref="ReturneeCase.Fold"/>.</summary>

@@ -7,7 +7,7 @@ namespace CalaisReturns.Core;
 /// </summary>
 public sealed record Decision
 {
-    private Decision(IReadOnlyList<object> events, string? refusal)
+    private Decision(IReadOnlyList<object> events, Text? refusal)
     {
         Events = events;
         Refusal = refusal;
@@ -15,9 +15,11 @@ public sealed record Decision
 
     public IReadOnlyList<object> Events { get; }
 
-    public string? Refusal { get; }
+    /// <summary>Why the command is refused, to be written in the reader's language.</summary>
+    public Text? Refusal { get; }
 
     public static Decision Accept(params object[] events) => new(events, null);
 
-    public static Decision Refuse(string reason) => new([], reason);
+    /// <summary>Refuses with the text of a <see cref="Texts"/> key and its arguments.</summary>
+    public static Decision Refuse(string key, params object?[] args) => new([], new Text(key, args));
 }

@@ -27,12 +27,12 @@ public static class EventStreams
     /// two people deciding on the same version exactly one does; the other then sees the first's events.
     /// </summary>
     public static Task<IResult> Decide<T>(this IDocumentSession session, Guid id, long? expectedVersion,
-        Func<T, string?> forbid, Func<T, Decision> decide, CancellationToken ct) where T : class =>
+        Func<T, Text?> forbid, Func<T, Decision> decide, CancellationToken ct) where T : class =>
         session.Decide(id, expectedVersion, forbid, aggregate => Task.FromResult(decide(aggregate)), ct);
 
     /// <summary>As above, for a decision that first reads other streams' events about the aggregate (never a read model).</summary>
     public static async Task<IResult> Decide<T>(this IDocumentSession session, Guid id, long? expectedVersion,
-        Func<T, string?> forbid, Func<T, Task<Decision>> decide, CancellationToken ct) where T : class
+        Func<T, Text?> forbid, Func<T, Task<Decision>> decide, CancellationToken ct) where T : class
     {
         var stream = await session.Events.FetchForExclusiveWriting<T>(id, ct);
         if (stream.Aggregate is not { } aggregate)

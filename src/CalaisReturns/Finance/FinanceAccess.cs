@@ -7,14 +7,14 @@ namespace CalaisReturns.Finance;
 public static class FinanceAccess
 {
     /// <summary>Finance staff of a state that takes part in the flight; others are refused (403).</summary>
-    public static string? Participant(Actor actor, FlightFinance finance) =>
+    public static Text? Participant(Actor actor, FlightFinance finance) =>
         actor.Role == Role.Finance && finance.Participates(actor.State)
             ? null
-            : $"Only finance staff of {string.Join(" or ", finance.States)} may change this flight's costs.";
+            : new Text("Forbidden.FinanceParticipant", finance.States);
 
     /// <summary>A cost line is corrected or withdrawn only by the finance staff of the state that paid it.</summary>
-    public static string? LinePayer(FlightFinance finance, Guid lineId, State state) =>
+    public static Text? LinePayer(FlightFinance finance, Guid lineId, State state) =>
         finance.LineOf(lineId) is { } line && line.PaidBy != state
-            ? $"Cost line {lineId} was paid by {line.PaidBy}; only its finance staff may change it."
+            ? new Text("Forbidden.LinePayer", lineId, line.PaidBy)
             : null;
 }

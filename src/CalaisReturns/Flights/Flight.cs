@@ -95,8 +95,8 @@ public sealed record Flight(
     /// <summary>Refuses any command on a cancelled, departed or completed flight, naming why.</summary>
     public Decision? RefuseUnlessOperational() => Status switch
     {
-        FlightStatus.Cancelled => Decision.Refuse("The flight is cancelled; it accepts no further changes."),
-        FlightStatus.Departed or FlightStatus.Completed => Decision.Refuse("The flight has already departed."),
+        FlightStatus.Cancelled => Decision.Refuse("Refusal.Cancelled"),
+        FlightStatus.Departed or FlightStatus.Completed => Decision.Refuse("Refusal.Departed"),
         _ => null,
     };
 

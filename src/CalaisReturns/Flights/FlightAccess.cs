@@ -7,27 +7,27 @@ namespace CalaisReturns.Flights;
 public static class FlightAccess
 {
     /// <summary>Booking, seats, monitor, rescheduling, departure, completion, cancellation.</summary>
-    public static string? LeadPlanner(Actor actor, State leadState) =>
-        actor.IsPlannerOf(leadState) ? null : $"Only planners of the lead state ({leadState}) may do this.";
+    public static Text? LeadPlanner(Actor actor, State leadState) =>
+        actor.IsPlannerOf(leadState) ? null : new Text("Forbidden.LeadPlanner", leadState);
 
     /// <summary>A participating state's planners manage that state's own escort team.</summary>
-    public static string? OwnTeamPlanner(Actor actor, State team) =>
-        actor.IsPlannerOf(team) ? null : $"Only {team} planners may assign the {team} escort team.";
+    public static Text? OwnTeamPlanner(Actor actor, State team) =>
+        actor.IsPlannerOf(team) ? null : new Text("Forbidden.OwnTeam", team);
 
     /// <summary>
     /// A manifest entry belongs to its case's state: only that state's planners confirm or withdraw it.
     /// A case not on the manifest is left to the decision to refuse (409).
     /// </summary>
-    public static string? EntryOwnerPlanner(Actor actor, Flight flight, Guid caseId) =>
+    public static Text? EntryOwnerPlanner(Actor actor, Flight flight, Guid caseId) =>
         flight.EntryOf(caseId) is { } entry && !actor.IsPlannerOf(entry.State)
-            ? $"Only {entry.State} planners may change a {entry.State} returnee's place on the manifest."
+            ? new Text("Forbidden.EntryOwner", entry.State)
             : null;
 
     /// <summary>Auditors and admins read every flight's history; planners read their states' flights.</summary>
-    public static string? HistoryReader(Actor actor, IEnumerable<State> participatingStates) => actor.Role switch
+    public static Text? HistoryReader(Actor actor, IEnumerable<State> participatingStates) => actor.Role switch
     {
         Role.Auditor or Role.Admin => null,
         Role.Planner when participatingStates.Contains(actor.State) => null,
-        _ => "Only auditors, admins and planners of the flight's states may read its history.",
+        _ => new Text("Forbidden.FlightHistory"),
     };
 }

@@ -23,6 +23,9 @@ public sealed class Texts
     /// <summary>The key's text, or null where there is none (a field without a label of its own).</summary>
     public static string? Find(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
 
+    /// <summary>The key's text in a given culture, or null.</summary>
+    public static string? FindIn(CultureInfo culture, string key) => Resources.GetString(key, culture);
+
     /// <summary>The key's text in a given culture (exports and tests that name theirs).</summary>
     public static string In(CultureInfo culture, string key) =>
         Resources.GetString(key, culture) ?? throw new KeyNotFoundException($"No text '{key}' in Resources/Texts.resx.");

@@ -95,7 +95,7 @@ public class FinanceDecisionTests
         ThenRefused(RecordSettlementEndpoint.Decide(Pay(500.01m), finance, Case(1), Now), "FR owes UK 500");
         ThenRefused(RecordSettlementEndpoint.Decide(Pay(10m, Currency.EUR), finance, Case(1), Now), "settlement currency, GBP");
         ThenRefused(RecordSettlementEndpoint.Decide(Pay(1m), GivenFinance(Split(SplitBasis.FixedRatio)), Case(1), Now),
-            "not final (AwaitingRate)");
+            "not final (Awaiting rate)");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CalaisReturns.Core.Http;
 using System.Text.Json;
 using CalaisReturns.Core;
 using CalaisReturns.Flights;
@@ -59,7 +60,9 @@ internal static class FlightSpec
     public static void ThenRefused(Decision decision, string reasonContains)
     {
         Assert.NotNull(decision.Refusal);
-        Assert.Contains(reasonContains, decision.Refusal);
+        Assert.Contains(reasonContains, decision.Refusal.In(Languages.English));
+        // Every refusal a test reaches says the same in French, in French.
+        Assert.NotEqual(decision.Refusal.In(Languages.English), decision.Refusal.In(Languages.French));
         Assert.Empty(decision.Events);
     }
 }

@@ -29,7 +29,8 @@ public sealed class SignInTests(BrowserFixture web)
         await page.Keyboard.PressAsync("Enter");
         // The skip link's #main rides along through the sign-in redirect.
         await Expect(page).ToHaveURLAsync(new Regex("/schedule(#main)?$"));
-        await Expect(page.Locator(".who")).ToContainTextAsync("Kim Keyboard · Planner · FR");
+        // A French planner gets French pages unless they switch.
+        await Expect(page.Locator(".who")).ToContainTextAsync("Kim Keyboard · Planificateur · FR");
 
         // A refused plan sent with Enter: the message is announced and focus goes to the field to correct.
         var plan = page.GetByRole(AriaRole.Form, new() { Name = "Plan flight" });

@@ -14,7 +14,7 @@ public static class LiftBarrierEndpoint
     public static Decision Decide(LiftBarrier command, ReturneeCase @case, Guid barrierId, DateTimeOffset now) =>
         @case.RefuseUnlessOpen()
         ?? (!@case.OpenBarriers.ContainsKey(barrierId)
-            ? Decision.Refuse($"Case {@case.Reference} has no open barrier {barrierId}.")
+            ? Decision.Refuse("Refusal.NoOpenBarrier", @case.Reference, barrierId)
             : Decision.Accept(new BarrierLifted(@case.Id, barrierId, command.Reason.Trim(), now)));
 
     [WolverinePost("/api/cases/{caseId}/barriers/{barrierId}/lifting", OperationId = "LiftBarrier",

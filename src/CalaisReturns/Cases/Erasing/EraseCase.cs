@@ -13,9 +13,9 @@ public static class EraseCaseEndpoint
 {
     public static Decision Decide(ReturneeCase @case, DateTimeOffset now) =>
         @case.Status != CaseStatus.Closed
-            ? Decision.Refuse($"Case {@case.Reference} is open; personal data is erased only after the case is closed.")
+            ? Decision.Refuse("Refusal.EraseOpen", @case.Reference)
             : @case.Erased
-                ? Decision.Refuse($"The personal data of case {@case.Reference} is already erased.")
+                ? Decision.Refuse("Refusal.AlreadyErased", @case.Reference)
                 : Decision.Accept(new PersonalDataErased(@case.Id, now));
 
     [WolverinePost("/api/cases/{caseId}/erasure", OperationId = "EraseCase",

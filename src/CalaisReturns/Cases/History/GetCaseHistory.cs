@@ -21,8 +21,8 @@ public static class CaseHistory
     public static Task<StreamHistory<CaseOpened>?> Page(IQuerySession session, Guid caseId, HistoryFilter filter,
         CancellationToken ct) => EventHistory.Page<CaseOpened>(session, caseId, filter, ct);
 
-    public static string? Forbid(Actor actor, CaseOpened opened) =>
+    public static Text? Forbid(Actor actor, CaseOpened opened) =>
         CaseAccess.ViewFor(actor, opened.OwningState) == CaseView.None
-            ? $"Only {opened.OwningState} planners, auditors and admins may read this case's history."
+            ? new Text("Forbidden.CaseHistory", opened.OwningState)
             : null;
 }

@@ -43,7 +43,7 @@ public static class OpenCaseEndpoint
             .FirstOrDefaultAsync(c => c.OwningState == state && c.CaseReference == command.CaseReference, ct);
         if (existing is not null)
         {
-            return Problems.Refused($"{state} case {command.CaseReference} is already open as case {existing.Id}.");
+            return Problems.Refused(new Text("Refusal.CaseReferenceOpen", state, command.CaseReference, existing.Id));
         }
 
         var now = clock.GetUtcNow();

@@ -61,7 +61,7 @@ public static class GetCasesEndpoint
 
         return CaseSummaries.SeenBy(summary, Actor.From(user)) is { } seen
             ? Results.Ok(seen)
-            : Problems.Forbidden($"Only {summary.OwningState} planners, auditors and admins may read this case.");
+            : Problems.Forbidden(new Text("Forbidden.CaseRead", summary.OwningState));
     }
 
     [WolverineGet("/api/cases", OperationId = "GetCases",
@@ -81,6 +81,6 @@ public static class GetCasesEndpoint
 
         return await CaseSummaries.Query(session, Actor.From(user), wantedState, wantedStatus, ct) is { } cases
             ? Results.Ok(cases)
-            : Problems.Forbidden("Planners read their own state's cases; auditors and admins read all.");
+            : Problems.Forbidden(new Text("Forbidden.CaseList"));
     }
 }

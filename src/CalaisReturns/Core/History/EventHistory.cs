@@ -93,7 +93,7 @@ public static class EventHistory
     /// <typeparamref name="TStart"/> (404), and <paramref name="forbid"/> — the rule the pages ask too — decides who may read it (403).
     /// </summary>
     public static async Task<IResult> Read<TStart>(IQuerySession session, Guid streamId, string what, string? from,
-        string? to, string? type, string? page, string? pageSize, Func<TStart, string?> forbid, CancellationToken ct)
+        string? to, string? type, string? page, string? pageSize, Func<TStart, Text?> forbid, CancellationToken ct)
     {
         var (filter, errors) = HistoryFilter.Parse(from, to, type, page, pageSize);
         if (filter is null)

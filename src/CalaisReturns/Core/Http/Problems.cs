@@ -16,11 +16,13 @@ public static class Problems
         Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: Texts.Get("Problem.StaleVersion.Title"),
             detail: Texts.Format("Problem.StaleVersion", expected, actual));
 
-    public static IResult Forbidden(string reason) =>
-        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Get("Problem.Forbidden.Title"), detail: reason);
+    public static IResult Forbidden(Text reason) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Get("Problem.Forbidden.Title"),
+            detail: reason.ToString());
 
-    public static IResult Refused(string reason) =>
-        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Texts.Get("Problem.Refused.Title"), detail: reason);
+    public static IResult Refused(Text reason) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Texts.Get("Problem.Refused.Title"),
+            detail: reason.ToString());
 
     public static IResult Invalid(IDictionary<string, string[]> errors) =>
         Results.Problem(new ValidationProblemDetails(errors)

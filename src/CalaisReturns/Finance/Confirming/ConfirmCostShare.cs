@@ -10,9 +10,9 @@ public static class ConfirmCostShareEndpoint
     {
         var figures = CostShare.Compute(finance);
         return figures.Status is CostShareStatus.AwaitingSplit or CostShareStatus.AwaitingRate
-            ? Decision.Refuse($"The cost share is not final ({figures.Status}); agree the split and fix the rate first.")
+            ? Decision.Refuse("Refusal.NotFinal", figures.Status)
             : finance.ConfirmedBy.Contains(state)
-                ? Decision.Refuse($"{state} has already confirmed the current figures.")
+                ? Decision.Refuse("Refusal.AlreadyConfirmedFigures", state)
                 : Decision.Accept(new CostShareConfirmed(finance.Id, state, now));
     }
 

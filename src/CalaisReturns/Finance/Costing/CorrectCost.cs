@@ -38,8 +38,8 @@ public static class CostLines
     public static Decision? RefuseUnlessLive(FlightFinance finance, Guid lineId) =>
         finance.LineOf(lineId) switch
         {
-            null => Decision.Refuse($"There is no cost line {lineId} on this flight."),
-            { Withdrawn: true } => Decision.Refuse($"Cost line {lineId} is withdrawn."),
+            null => Decision.Refuse("Refusal.NoLine", lineId),
+            { Withdrawn: true } => Decision.Refuse("Refusal.LineWithdrawn", lineId),
             _ => null,
         };
 }

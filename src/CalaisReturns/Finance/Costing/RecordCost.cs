@@ -40,12 +40,12 @@ public static class RecordCostEndpoint
     {
         if (finance.LineOf(lineId) is not null)
         {
-            return Decision.Refuse($"Cost line {lineId} is already recorded.");
+            return Decision.Refuse("Refusal.LineRecorded", lineId);
         }
 
         if (CostShare.Compute(finance).Status == CostShareStatus.Reconciled && string.IsNullOrWhiteSpace(command.Reason))
         {
-            return Decision.Refuse("The flight is reconciled; a new cost needs a reason, and reopens it.");
+            return Decision.Refuse("Refusal.ReconciledNeedsReason");
         }
 
         return Decision.Accept(new CostRecorded(finance.Id, lineId, command.Category, command.Description.Trim(),

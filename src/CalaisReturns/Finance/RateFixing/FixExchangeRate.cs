@@ -23,8 +23,7 @@ public static class FixExchangeRateEndpoint
 {
     public static Decision Decide(FixExchangeRate command, FlightFinance finance, DateTimeOffset now) =>
         finance.Rate is { } fixedRate && string.IsNullOrWhiteSpace(command.Reason)
-            ? Decision.Refuse($"The rate is already fixed ({fixedRate.EurPerGbp} EUR per GBP, {fixedRate.Source}); "
-                + "a new rate needs a reason.")
+            ? Decision.Refuse("Refusal.RateFixed", fixedRate.EurPerGbp, fixedRate.Source)
             : Decision.Accept(new ExchangeRateFixed(finance.Id, command.EurPerGbp, command.RateDate, command.Source.Trim(),
                 command.Reason?.Trim(), now));
 

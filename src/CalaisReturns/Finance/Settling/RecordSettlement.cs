@@ -26,23 +26,22 @@ public static class RecordSettlementEndpoint
         var figures = CostShare.Compute(finance);
         if (figures.Status is CostShareStatus.AwaitingSplit or CostShareStatus.AwaitingRate)
         {
-            return Decision.Refuse($"The cost share is not final ({figures.Status}); agree the split and fix the rate first.");
+            return Decision.Refuse("Refusal.NotFinal", figures.Status);
         }
 
         if (figures.Totals is not { Debtor: { } debtor, Creditor: { } creditor } totals || totals.Outstanding == 0)
         {
-            return Decision.Refuse("Nothing is outstanding between the states.");
+            return Decision.Refuse("Refusal.NothingOutstanding");
         }
 
         if (command.Amount.Currency != figures.SettlementCurrency)
         {
-            return Decision.Refuse($"Settlements are in the agreed settlement currency, {figures.SettlementCurrency}.");
+            return Decision.Refuse("Refusal.SettlementCurrency", figures.SettlementCurrency);
         }
 
         var (payer, payee) = totals.Outstanding > 0 ? (debtor, creditor) : (creditor, debtor);
         return command.Amount.Amount > Math.Abs(totals.Outstanding)
-            ? Decision.Refuse($"{payer} owes {payee} {Math.Abs(totals.Outstanding)} {figures.SettlementCurrency}; "
-                + "a settlement cannot exceed what is outstanding.")
+            ? Decision.Refuse("Refusal.SettlementExceeds", payer, payee, Math.Abs(totals.Outstanding), figures.SettlementCurrency)
             : Decision.Accept(new SettlementRecorded(finance.Id, settlementId, payer, payee, command.Amount,
                 command.Reference.Trim(), command.PaidOn, now));
     }

@@ -14,9 +14,9 @@ public static class AgreeCostSplitEndpoint
     /// <summary>One state alone cannot impose a split: the other agrees (a one-state flight agrees with itself).</summary>
     public static Decision Decide(AgreeCostSplit command, FlightFinance finance, State agreeing, DateTimeOffset now) =>
         finance.Proposal is not { } proposal || proposal.ProposalId != command.ProposalId
-            ? Decision.Refuse("There is no pending split proposal with that id.")
+            ? Decision.Refuse("Refusal.NoProposal")
             : proposal.ProposedBy == agreeing && finance.States.Count > 1
-                ? Decision.Refuse($"The split was proposed by {agreeing}; the other state's finance must agree to it.")
+                ? Decision.Refuse("Refusal.OwnProposal", agreeing)
                 : Decision.Accept(new CostSplitAgreed(finance.Id, proposal.ProposalId, agreeing, now));
 
     [WolverinePost("/api/flights/{flightId}/cost-split/agreement", OperationId = "AgreeCostSplit",

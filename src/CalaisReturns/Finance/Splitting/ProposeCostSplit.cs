@@ -31,7 +31,7 @@ public static class ProposeCostSplitEndpoint
     public static Decision Decide(ProposeCostSplit command, FlightFinance finance, State proposer, Guid proposalId,
         DateTimeOffset now) =>
         command.Ratios?.FirstOrDefault(r => !finance.Participates(r.State)) is { } outsider
-            ? Decision.Refuse($"{outsider.State} does not participate in this flight.")
+            ? Decision.Refuse("Refusal.NotParticipating", outsider.State)
             : Decision.Accept(new CostSplitProposed(finance.Id, proposalId, command.Basis, command.Ratios ?? [],
                 command.SettlementCurrency, proposer, now));
 

@@ -31,28 +31,27 @@ public static class AllocateSeatsEndpoint
         switch (flight.Status)
         {
             case FlightStatus.Planned:
-                return Decision.Refuse("Book the charter before allocating seats.");
+                return Decision.Refuse("Refusal.BookBeforeSeats");
             case FlightStatus.ManifestLocked:
-                return Decision.Refuse("The manifest is locked; seat allocations can no longer change.");
+                return Decision.Refuse("Refusal.LockedSeats");
         }
 
         if (command.Allocations.FirstOrDefault(a => !flight.Participates(a.State)) is { } outsider)
         {
-            return Decision.Refuse($"{outsider.State} does not participate in this flight.");
+            return Decision.Refuse("Refusal.NotParticipating", outsider.State);
         }
 
         if (command.Allocations.FirstOrDefault(a => a.Seats < flight.ConfirmedOf(a.State) + flight.TeamOf(a.State)) is { } tooSmall)
         {
-            return Decision.Refuse($"{tooSmall.State} has {flight.ConfirmedOf(tooSmall.State)} confirmed returnees and an "
-                + $"escort team of {flight.TeamOf(tooSmall.State)}; it needs at least "
-                + $"{flight.ConfirmedOf(tooSmall.State) + flight.TeamOf(tooSmall.State)} seats.");
+            return Decision.Refuse("Refusal.AllocationTooSmall", tooSmall.State, flight.ConfirmedOf(tooSmall.State),
+                flight.TeamOf(tooSmall.State), flight.ConfirmedOf(tooSmall.State) + flight.TeamOf(tooSmall.State));
         }
 
         var total = flight.SeatsAllocated
             .SetItems(command.Allocations.Select(a => KeyValuePair.Create(a.State, a.Seats)))
             .Values.Sum();
         return total > flight.SeatCapacity
-            ? Decision.Refuse($"The allocations total {total} seats, but the aircraft has {flight.SeatCapacity}.")
+            ? Decision.Refuse("Refusal.OverCapacity", total, flight.SeatCapacity)
             : Decision.Accept(new SeatsAllocated(flight.Id, command.Allocations, now));
     }
 

@@ -29,7 +29,7 @@ public static class BookCharterEndpoint
     public static Decision Decide(BookCharter command, Flight flight, DateTimeOffset now) =>
         flight.RefuseUnlessOperational()
         ?? (flight.Status != FlightStatus.Planned
-            ? Decision.Refuse("The charter is already booked for this flight.")
+            ? Decision.Refuse("Refusal.AlreadyBooked")
             : Decision.Accept(new CharterBooked(flight.Id, command.Carrier, command.AircraftType, command.SeatCapacity,
                 command.ContractReference, command.ContractPrice, now)));
 

@@ -31,14 +31,14 @@ public static class RecordCompletionEndpoint
         switch (flight.Status)
         {
             case FlightStatus.Completed:
-                return Decision.Refuse("The flight's completion is already recorded.");
+                return Decision.Refuse("Refusal.AlreadyCompleted");
             case not FlightStatus.Departed:
-                return Decision.Refuse("The flight has not departed; record its departure first.");
+                return Decision.Refuse("Refusal.NotDeparted");
         }
 
         if (command.Outcomes.FirstOrDefault(o => !flight.Participates(o.State)) is { } outsider)
         {
-            return Decision.Refuse($"{outsider.State} does not participate in this flight.");
+            return Decision.Refuse("Refusal.NotParticipating", outsider.State);
         }
 
         foreach (var state in flight.ParticipatingStates)
@@ -49,14 +49,13 @@ public static class RecordCompletionEndpoint
             var strangers = refused.Where(id => flight.EntryOf(id) is not { Confirmed: true } entry || entry.State != state);
             if (strangers.Any())
             {
-                return Decision.Refuse($"Case {strangers.First()} did not fly for {state} on this flight.");
+                return Decision.Refuse("Refusal.DidNotFly", strangers.First(), state);
             }
 
             var accounted = (outcome?.HandedOver ?? 0) + refused.Count;
             if (accounted != onBoard)
             {
-                return Decision.Refuse($"{state} had {onBoard} returnees on board, but {accounted} are accounted "
-                    + "for as handed over or refused admission.");
+                return Decision.Refuse("Refusal.NotAccounted", state, onBoard, accounted);
             }
         }
 

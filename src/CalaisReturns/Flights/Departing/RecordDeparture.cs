@@ -34,12 +34,12 @@ public static class RecordDepartureEndpoint
 
         if (flight.Status == FlightStatus.Planned)
         {
-            return Decision.Refuse("The flight cannot depart before its charter is booked.");
+            return Decision.Refuse("Refusal.DepartBeforeBooked");
         }
 
         if (command.ReturneesOnBoard.FirstOrDefault(c => !flight.Participates(c.State)) is { } outsider)
         {
-            return Decision.Refuse($"{outsider.State} does not participate in this flight.");
+            return Decision.Refuse("Refusal.NotParticipating", outsider.State);
         }
 
         // The confirmed manifest is the list of who flew (the completion policy closes their cases as
@@ -50,8 +50,7 @@ public static class RecordDepartureEndpoint
             var confirmed = flight.ConfirmedOf(state);
             if (onBoard != confirmed)
             {
-                return Decision.Refuse($"{state} has {confirmed} confirmed returnees on the manifest but {onBoard} "
-                    + "on board; withdraw anyone who did not board (or confirm those who did) first.");
+                return Decision.Refuse("Refusal.OnBoardMismatch", state, confirmed, onBoard);
             }
         }
 

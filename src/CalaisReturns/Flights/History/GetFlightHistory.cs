@@ -21,5 +21,5 @@ public static class FlightHistory
     public static Task<StreamHistory<FlightPlanned>?> Page(IQuerySession session, Guid flightId, HistoryFilter filter,
         CancellationToken ct) => EventHistory.Page<FlightPlanned>(session, flightId, filter, ct);
 
-    public static string? Forbid(Actor actor, FlightPlanned planned) => FlightAccess.HistoryReader(actor, planned.ParticipatingStates);
+    public static Text? Forbid(Actor actor, FlightPlanned planned) => FlightAccess.HistoryReader(actor, planned.ParticipatingStates);
 }

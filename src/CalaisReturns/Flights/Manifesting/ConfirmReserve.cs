@@ -20,15 +20,15 @@ public static class ConfirmReserveEndpoint
 
         if (flight.Status == FlightStatus.ManifestLocked)
         {
-            return Decision.Refuse("The manifest is locked; only withdrawals are accepted.");
+            return Decision.Refuse("Refusal.ManifestLocked");
         }
 
         return flight.EntryOf(command.CaseId) switch
         {
-            null => Decision.Refuse("The case is not on this flight's manifest."),
-            { Confirmed: true } => Decision.Refuse("The case is already confirmed."),
+            null => Decision.Refuse("Refusal.NotOnManifest"),
+            { Confirmed: true } => Decision.Refuse("Refusal.AlreadyConfirmed"),
             var entry when flight.FreeSeatsOf(entry.State) < 1 =>
-                Decision.Refuse($"No free seat in {entry.State}'s allocation of {flight.AllocatedTo(entry.State)}."),
+                Decision.Refuse("Refusal.NoFreeSeat", entry.State, flight.AllocatedTo(entry.State)),
             _ => Decision.Accept(new ReserveConfirmed(flight.Id, command.CaseId, now)),
         };
     }

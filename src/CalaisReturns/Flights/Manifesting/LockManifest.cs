@@ -17,15 +17,14 @@ public static class LockManifestEndpoint
         switch (flight.Status)
         {
             case FlightStatus.Planned:
-                return Decision.Refuse("Book the charter before locking the manifest.");
+                return Decision.Refuse("Refusal.BookBeforeLock");
             case FlightStatus.ManifestLocked:
-                return Decision.Refuse("The manifest is already locked.");
+                return Decision.Refuse("Refusal.AlreadyLocked");
         }
 
         var blocked = flight.Manifest.Where(m => m.Confirmed && barred.Contains(m.CaseId)).ToList();
         return blocked.Count > 0
-            ? Decision.Refuse($"{blocked.Count} confirmed returnee(s) have an open barrier: "
-                + string.Join(", ", blocked.Select(b => b.CaseId)) + ". Withdraw them first.")
+            ? Decision.Refuse("Refusal.LockBarred", blocked.Count, blocked.Select(b => b.CaseId))
             : Decision.Accept(new ManifestLocked(flight.Id, now));
     }
 

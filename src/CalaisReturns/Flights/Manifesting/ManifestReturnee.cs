@@ -33,15 +33,13 @@ public static class ManifestReturneeEndpoint
             var deadline = rules.NoticeDeadline(flight.ScheduledDeparture);
             if (now > deadline)
             {
-                return Decision.Refuse($"The notice deadline for confirmed returnees passed at {deadline:u}; "
-                    + "the case can only be manifested as a reserve.");
+                return Decision.Refuse("Refusal.NoticePassed", deadline);
             }
 
             if (flight.FreeSeatsOf(@case.OwningState) < 1)
             {
-                return Decision.Refuse($"No free seat in {@case.OwningState}'s allocation of "
-                    + $"{flight.AllocatedTo(@case.OwningState)} ({flight.ConfirmedOf(@case.OwningState)} confirmed, "
-                    + $"escort team of {flight.TeamOf(@case.OwningState)}); manifest the case as a reserve.");
+                return Decision.Refuse("Refusal.NoFreeSeatManifest", @case.OwningState, flight.AllocatedTo(@case.OwningState),
+                    flight.ConfirmedOf(@case.OwningState), flight.TeamOf(@case.OwningState));
             }
         }
 
@@ -53,17 +51,17 @@ public static class ManifestReturneeEndpoint
     {
         if (flight.Status == FlightStatus.Planned)
         {
-            return Decision.Refuse("Book the charter and allocate seats before manifesting.");
+            return Decision.Refuse("Refusal.BookBeforeManifest");
         }
 
         if (flight.Status == FlightStatus.ManifestLocked)
         {
-            return Decision.Refuse("The manifest is locked; only withdrawals are accepted.");
+            return Decision.Refuse("Refusal.ManifestLocked");
         }
 
         if (!flight.Participates(@case.OwningState))
         {
-            return Decision.Refuse($"{@case.OwningState} does not participate in this flight.");
+            return Decision.Refuse("Refusal.NotParticipating", @case.OwningState);
         }
 
         if (@case.RefuseUnlessOpen() is { } closed)
@@ -73,34 +71,31 @@ public static class ManifestReturneeEndpoint
 
         if (@case.IsBarred)
         {
-            return Decision.Refuse($"Case {@case.Reference} has an open barrier "
-                + $"({string.Join(", ", @case.OpenBarriers.Values)}); it cannot be manifested.");
+            return Decision.Refuse("Refusal.Barred", @case.Reference, @case.OpenBarriers.Values);
         }
 
         if (@case.TravelDocumentExpiry is not { } expiry)
         {
-            return Decision.Refuse($"Case {@case.Reference} has no travel document recorded.");
+            return Decision.Refuse("Refusal.NoTravelDocument", @case.Reference);
         }
 
         if (expiry < DateOnly.FromDateTime(flight.ScheduledDeparture.UtcDateTime))
         {
-            return Decision.Refuse($"The travel document of case {@case.Reference} expires on {expiry:yyyy-MM-dd}, "
-                + "before the departure.");
+            return Decision.Refuse("Refusal.DocumentExpires", @case.Reference, expiry);
         }
 
         if (@case.Nationality != flight.CountryOfReturn)
         {
-            return Decision.Refuse($"Case {@case.Reference} is a national of {@case.Nationality}; "
-                + $"the flight returns people to {flight.CountryOfReturn}.");
+            return Decision.Refuse("Refusal.WrongNationality", @case.Reference, @case.Nationality, flight.CountryOfReturn);
         }
 
         if (flight.EntryOf(@case.Id) is not null)
         {
-            return Decision.Refuse($"Case {@case.Reference} is already on this flight's manifest.");
+            return Decision.Refuse("Refusal.AlreadyOnManifest", @case.Reference);
         }
 
         return activeElsewhere
-            ? Decision.Refuse($"Case {@case.Reference} is already on the manifest of another flight.")
+            ? Decision.Refuse("Refusal.OnAnotherFlight", @case.Reference)
             : null;
     }
 

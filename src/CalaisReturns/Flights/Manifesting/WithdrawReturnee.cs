@@ -27,7 +27,7 @@ public static class WithdrawReturneeEndpoint
         flight.RefuseUnlessOperational()
         ?? (flight.EntryOf(command.CaseId) is { } entry
             ? Decision.Accept(Withdrawal.Of(flight, entry, command.Reason, now))
-            : Decision.Refuse("The case is not on this flight's manifest."));
+            : Decision.Refuse("Refusal.NotOnManifest"));
 
     [WolverinePost("/api/flights/{flightId}/manifest/withdrawal", OperationId = "WithdrawReturnee",
         Summary = "Take a returnee of the caller's state off the manifest")]

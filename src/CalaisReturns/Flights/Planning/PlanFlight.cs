@@ -71,7 +71,7 @@ public static class PlanFlightEndpoint
             var first = await session.Events.FetchStreamAsync(requested, version: 1, token: ct);
             return first.FirstOrDefault()?.Data is FlightPlanned planned && IsSamePlan(command, planned)
                 ? Created(requested)
-                : Problems.Refused($"The id {requested} is already used by a different record.");
+                : Problems.Refused(new Text("Refusal.IdUsed", requested));
         }
 
         var now = clock.GetUtcNow();

@@ -30,7 +30,7 @@ public static class RescheduleFlightEndpoint
 
         if (command.NewDeparture == flight.ScheduledDeparture)
         {
-            return Decision.Refuse("The flight is already scheduled to depart at that time.");
+            return Decision.Refuse("Refusal.SameDeparture");
         }
 
         var deadline = rules.NoticeDeadline(command.NewDeparture);

@@ -26,7 +26,7 @@ public static class AssignEscortTeamEndpoint
 
         if (!flight.Participates(command.State))
         {
-            return Decision.Refuse($"{command.State} does not participate in this flight.");
+            return Decision.Refuse("Refusal.NotParticipating", command.State);
         }
 
         // Before seats are allocated there is nothing to fit into; the allocation is checked against the team.
@@ -34,8 +34,7 @@ public static class AssignEscortTeamEndpoint
         var allocated = flight.AllocatedTo(command.State);
         var confirmed = flight.ConfirmedOf(command.State);
         return allocated > 0 && team + confirmed > allocated
-            ? Decision.Refuse($"A team of {team} with {confirmed} confirmed returnees does not fit in "
-                + $"{command.State}'s {allocated} seats.")
+            ? Decision.Refuse("Refusal.TeamDoesNotFit", team, confirmed, command.State, allocated)
             : Decision.Accept(new EscortTeamAssigned(flight.Id, command.State, command.Escorts, command.Medics,
                 command.Interpreters, now));
     }

@@ -1,3 +1,4 @@
+using CalaisReturns.Core.Http;
 using System.Security.Claims;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
@@ -39,7 +40,8 @@ public class FlightAccessTests
     public void A_planner_assigns_only_their_own_states_escort_team()
     {
         Assert.Null(FlightAccess.OwnTeamPlanner(Actors.FrPlanner, State.FR));
-        Assert.Equal("Only UK planners may assign the UK escort team.", FlightAccess.OwnTeamPlanner(Actors.FrPlanner, State.UK));
+        Assert.Equal("Only UK planners may assign the UK escort team.",
+            FlightAccess.OwnTeamPlanner(Actors.FrPlanner, State.UK)?.In(Languages.English));
     }
 
     [Theory]

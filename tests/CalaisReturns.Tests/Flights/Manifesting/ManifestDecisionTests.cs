@@ -42,7 +42,7 @@ public class ManifestReturneeTests
     [InlineData("cancelled", "cancelled")]
     [InlineData("not-participating", "UK does not participate")]
     [InlineData("closed", "is closed")]
-    [InlineData("barred", "has an open barrier (JudicialReview)")]
+    [InlineData("barred", "has an open barrier (Judicial review)")]
     [InlineData("no-document", "has no travel document")]
     [InlineData("document-expires", "expires on 2026-07-14, before the departure")]
     [InlineData("nationality", "is a national of XK; the flight returns people to AL")]

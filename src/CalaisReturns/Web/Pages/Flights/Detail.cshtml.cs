@@ -42,7 +42,7 @@ public sealed class DetailModel(IQuerySession session) : PageModel
         Manifest = await ManifestView.Of(session, flight, Actor, ct);
         if (await FlightHistory.Page(session, flightId, HistoryFilter.All, ct) is { } history)
         {
-            HistoryRefusal = FlightHistory.Forbid(Actor, history.Start);
+            HistoryRefusal = FlightHistory.Forbid(Actor, history.Start)?.ToString();
             History = HistoryRefusal is null ? history.Page : null;
         }
 
