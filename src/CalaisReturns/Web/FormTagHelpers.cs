@@ -11,7 +11,7 @@ namespace CalaisReturns.Web;
 public sealed class ApiFormTagHelper : TagHelper
 {
     public string Api { get; set; } = "";
-    public string Submit { get; set; } = "Save";
+    public string Submit { get; set; } = Texts.Get("Form.Save");
     public string? Done { get; set; }
     public string? Next { get; set; }
     public string? Title { get; set; }
@@ -90,8 +90,8 @@ public sealed class ApiFieldTagHelper : TagHelper
                 + string.Concat((Options ?? []).Select(o =>
                     $"<option value=\"{enc.Encode(o)}\"{(o == Value ? " selected" : "")}>{enc.Encode(OptionLabels?.GetValueOrDefault(o) ?? o)}</option>"))
                 + "</select>",
-            "yesno" => $"<select {common} data-type=\"yesno\"><option value=\"\">{enc.Encode(Hint ?? "Default")}</option>"
-                + "<option value=\"true\">Yes</option><option value=\"false\">No</option></select>",
+            "yesno" => $"<select {common} data-type=\"yesno\"><option value=\"\">{enc.Encode(Hint ?? Texts.Get("Form.Default"))}</option>"
+                + $"<option value=\"true\">{enc.Encode(Texts.Get("Form.Yes"))}</option><option value=\"false\">{enc.Encode(Texts.Get("Form.No"))}</option></select>",
             "bool" => $"<input type=\"checkbox\" {common} data-type=\"bool\" value=\"true\"{(Value == "true" ? " checked" : "")}>",
             "textarea" => $"<textarea {common} rows=\"2\">{value}</textarea>",
             "int" => $"<input type=\"number\" inputmode=\"numeric\" step=\"1\" {common} data-type=\"int\" value=\"{value}\">",

@@ -25,5 +25,9 @@ public sealed record MonthCalendar(int Year, int Month, IReadOnlyList<IReadOnlyL
         return new MonthCalendar(year, month, weeks);
     }
 
-    public string Title => new DateOnly(Year, Month, 1).ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    public string Title => new DateOnly(Year, Month, 1).ToString("MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>The days' short names, Monday first, in the reader's language.</summary>
+    public static IEnumerable<string> DayNames =>
+        Enumerable.Range(1, 7).Select(d => System.Globalization.CultureInfo.CurrentCulture.DateTimeFormat.AbbreviatedDayNames[d % 7]);
 }

@@ -32,16 +32,16 @@ public sealed class SignInTests(BrowserFixture web)
         // A French planner gets French pages unless they switch.
         await Expect(page.Locator(".who")).ToContainTextAsync("Kim Keyboard · Planificateur · FR");
 
-        // A refused plan sent with Enter: the message is announced and focus goes to the field to correct.
-        var plan = page.GetByRole(AriaRole.Form, new() { Name = "Plan flight" });
-        await plan.GetByLabel("Country of return").FocusAsync();
+        // A refused plan sent with Enter: the message is announced (in French) and focus goes to the field to correct.
+        var plan = page.GetByRole(AriaRole.Form, new() { Name = "Planifier le vol" });
+        await plan.GetByLabel("Pays de retour").FocusAsync();
         await page.Keyboard.TypeAsync("ZZ");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("CDG");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(plan.GetByRole(AriaRole.Alert)).ToContainTextAsync("Please correct");
+        await Expect(plan.GetByRole(AriaRole.Alert)).ToContainTextAsync("Veuillez corriger");
         await Expect(page.Locator(":focus")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(plan.GetByLabel("Departure airport")).ToHaveValueAsync("CDG");
+        await Expect(plan.GetByLabel("Aéroport de départ")).ToHaveValueAsync("CDG");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CalaisReturns.Core.Http;
 using CalaisReturns.Flights.Manifesting;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -119,9 +120,7 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
         };
         return counted with
         {
-            Warnings = counted.Status is FlightStatus.Planned or FlightStatus.Booked or FlightStatus.ManifestLocked
-                ? [.. ScheduleWarnings.For(counted, rules.EscortsPerReturnee)]
-                : [],
+            Warnings = [.. ScheduleWarnings.Current(counted, rules.EscortsPerReturnee).Select(w => w.In(Languages.English))],
         };
     }
 }

@@ -5,6 +5,9 @@
   'use strict';
   var token = document.querySelector('meta[name="csrf-token"]');
   var FLASH = 'calais.flash';
+  // The page's texts in its language (the layout's data-text-* attributes).
+  var texts = document.body.dataset;
+  function say(template, value) { return template.replace('{0}', value); }
 
   function showFlash() {
     var text = sessionStorage.getItem(FLASH);
@@ -96,7 +99,7 @@
       }
     });
     var text = problem.title && !problem.errors ? problem.title + ': ' + (problem.detail || '') : (problem.detail || '');
-    if (problem.errors) text = unplaced.length ? 'Please correct: ' + unplaced.join(' ') : 'Please correct the fields marked below.';
+    if (problem.errors) text = unplaced.length ? say(texts.textCorrect, unplaced.join(' ')) : texts.textCorrectMarked;
     summary.textContent = text;
     summary.hidden = false;
     (first || summary).focus();
@@ -108,7 +111,7 @@
     form.querySelectorAll('[aria-required="true"]').forEach(function (field) {
       if (field.value.trim() === '') {
         var label = form.querySelector('label[for="' + field.id + '"]');
-        errors[field.name] = ['Enter ' + (label ? label.textContent.toLowerCase() : 'a value') + '.'];
+        errors[field.name] = [say(texts.textEnter, label ? label.textContent.toLowerCase() : texts.textAValue)];
       }
     });
     return Object.keys(errors).length ? { errors: errors } : null;
@@ -139,16 +142,16 @@
       });
       if (response.ok) {
         var answer = await response.json().catch(function () { return {}; });
-        sessionStorage.setItem(FLASH, form.dataset.done || 'Saved.');
+        sessionStorage.setItem(FLASH, form.dataset.done || texts.textSaved);
         var next = form.dataset.next;
         if (next && answer.id) next = next.replace('{id}', answer.id);
         if (next) window.location.assign(next); else window.location.reload();
         return;
       }
-      var problem = await response.json().catch(function () { return { detail: 'The service answered ' + response.status + '.' }; });
+      var problem = await response.json().catch(function () { return { detail: say(texts.textAnswered, response.status) }; });
       showProblem(form, problem);
     } catch (e) {
-      showProblem(form, { detail: 'The service could not be reached. Nothing was changed; try again.' });
+      showProblem(form, { detail: texts.textUnreachable });
     } finally {
       button.disabled = false;
     }

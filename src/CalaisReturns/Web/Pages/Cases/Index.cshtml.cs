@@ -27,5 +27,4 @@ public sealed class IndexModel(IQuerySession session) : PageModel
         return Page();
     }
 
-    public static IEnumerable<string> Statuses => Enum.GetNames<CaseStatus>();
 }

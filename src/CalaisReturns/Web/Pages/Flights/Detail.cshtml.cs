@@ -13,7 +13,7 @@ namespace CalaisReturns.Web.Pages.Flights;
 
 /// <summary>One flight: what the schedule knows, the manifest as the API shows it to this person, the
 /// status timeline where they may read the history, and the changes their role and state may make.</summary>
-public sealed class DetailModel(IQuerySession session) : PageModel
+public sealed class DetailModel(IQuerySession session, ManifestRules rules) : PageModel
 {
     public FlightSchedule Flight { get; private set; } = null!;
     public ManifestView Manifest { get; private set; } = null!;
@@ -23,7 +23,10 @@ public sealed class DetailModel(IQuerySession session) : PageModel
     public Actor Actor => Actor.From(User);
 
     public IReadOnlyDictionary<string, string> CaseLabels =>
-        CasesToManifest.ToDictionary(c => c.Id.ToString(), c => $"{c.CaseReference} · {c.FullName ?? "name erased"} · {c.Nationality}");
+        CasesToManifest.ToDictionary(c => c.Id.ToString(), c => $"{c.CaseReference} · {c.FullName ?? Texts.Get("Flight.NameErased")} · {c.Nationality}");
+
+    /// <summary>The flight's warnings in the reader's language.</summary>
+    public IEnumerable<Text> Warnings => ScheduleWarnings.Current(Flight, rules.EscortsPerReturnee);
 
     public bool IsLeadPlanner => Actor.IsPlannerOf(Flight.LeadState);
 

@@ -1,3 +1,4 @@
+using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Flights.Scheduling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CalaisReturns.Web.Pages.Schedule;
 
 /// <summary>Flights in a date range, as a table and as a month calendar; planners plan new flights here.</summary>
-public sealed class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
+public sealed class IndexModel(IQuerySession session, TimeProvider clock, ManifestRules rules) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -49,6 +50,9 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock) : Page
         ["From"] = From, ["To"] = To, ["Country"] = Country, ["Status"] = Status, ["LeadState"] = LeadState,
         ["Month"] = $"{month:yyyy-MM}",
     }.Where(p => !string.IsNullOrEmpty(p.Value)));
+
+    /// <summary>The flight's warnings in the reader's language.</summary>
+    public IEnumerable<Text> WarningsOf(FlightSchedule flight) => ScheduleWarnings.Current(flight, rules.EscortsPerReturnee);
 
     public string? Error(string name) => Errors.TryGetValue(name, out var e) ? string.Join(" ", e) : null;
 
