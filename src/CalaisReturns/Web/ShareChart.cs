@@ -67,7 +67,7 @@ public sealed record ShareChart(Currency Currency, decimal Max, IReadOnlyList<st
         foreach (var bar in Bars)
         {
             svg.Append($"<rect x=\"{N(bar.X)}\" y=\"{N(bar.Y)}\" width=\"{N(bar.Width)}\" height=\"{N(bar.Height)}\" fill=\"{Colour(bar.State, bar.Measure)}\">")
-                .Append($"<title>{enc.Encode($"{Label(bar.Month)} {bar.State} {bar.Measure.ToLowerInvariant()}: {Show.Money(bar.Value, Currency)}")}</title></rect>");
+                .Append($"<title>{enc.Encode($"{Label(bar.Month)} {bar.State} {MeasureName(bar.Measure)}: {Show.Money(bar.Value, Currency)}")}</title></rect>");
         }
 
         for (var i = 0; i < Months.Count; i++)
@@ -83,8 +83,11 @@ public sealed record ShareChart(Currency Currency, decimal Max, IReadOnlyList<st
 
     public double MonthX(int index) => Left + (Width - Left) / Math.Max(Months.Count, 1) * (index + 0.5);
 
+    /// <summary>"share" or "paid" in the reader's language.</summary>
+    public static string MeasureName(string measure) => Texts.Get($"Chart.{measure}");
+
     public static string Label(string month) =>
-        DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture).ToString("MMM yy", CultureInfo.GetCultureInfo("en-GB"));
+        DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture).ToString("MMM yy", CultureInfo.CurrentCulture);
 
     public static string Colour(State state, string measure) => (state, measure) switch
     {

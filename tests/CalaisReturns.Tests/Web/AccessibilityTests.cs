@@ -34,22 +34,42 @@ public sealed class AccessibilityTests(BrowserFixture web)
     /// <summary>The first demo flight departs twelve days after the demo data is seeded.</summary>
     private static string DemoMonth => DateTimeOffset.UtcNow.AddDays(12).ToString("yyyy-MM");
 
-    [Theory]
-    [MemberData(nameof(MainPages))]
-    public async Task The_page_has_no_serious_accessibility_violation_and_fits_a_narrow_screen(string name, Role? role,
-        string path)
+    public static TheoryData<string, Role?, string, string> MainPagesInBothLanguages()
     {
-        var page = role is { } r ? await web.SignedIn(r, State.UK, "Pat Example") : await web.NewPage();
+        var pages = new TheoryData<string, Role?, string, string>();
+        foreach (var language in new[] { "en-GB", "fr-FR" })
+        {
+            foreach (var row in MainPages())
+            {
+                pages.Add((string)row[0], (Role?)row[1], (string)row[2], language);
+            }
+        }
+
+        return pages;
+    }
+
+    [Theory]
+    [MemberData(nameof(MainPagesInBothLanguages))]
+    public async Task The_page_has_no_serious_accessibility_violation_and_fits_a_narrow_screen(string name, Role? role,
+        string path, string language)
+    {
+        var page = role is { } r ? await web.SignedIn(r, State.UK, "Pat Example", language: language) : await web.NewPage(language: language);
         await page.GotoAsync(path);
         await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
         await page.AssertAccessible();
-        await page.Screenshot($"{name}-1280");
+        var suffix = language == "en-GB" ? "" : "-fr";
+        await page.Screenshot($"{name}{suffix}-1280");
+        if (language == "fr-FR")
+        {
+            Untranslated.AssertNone(path, await page.Locator("body").InnerTextAsync());
+        }
 
         // The same page on a phone-sized screen: tables scroll inside their own regions, the page does not.
         await page.SetViewportSizeAsync(390, 844);
         await Expect(page.Locator("h1")).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 390px screen");
-        await page.Screenshot($"{name}-390");
+        await page.Screenshot($"{name}{suffix}-390");
     }
 }

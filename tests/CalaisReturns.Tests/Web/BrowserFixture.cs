@@ -51,10 +51,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) at a given window width.</summary>
-    public async Task<IPage> NewPage(int width = 1280, int height = 900)
+    public async Task<IPage> NewPage(int width = 1280, int height = 900, string? language = null)
     {
         var context = await Browser.NewContextAsync(Options(width, null, height));
         context.SetDefaultTimeout(30_000);
+        await Speak(context, language);
         return await context.NewPageAsync();
     }
 
@@ -77,7 +78,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         var page = await NewPage(width);
-        await Speak(page.Context, language);
         await page.GotoAsync("/signin");
         await page.GetByLabel("Name").FillAsync(name);
         await page.GetByLabel("Role").SelectOptionAsync(role.ToString());
@@ -95,6 +95,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _signedIn[(role, state, name)] = await page.Context.StorageStateAsync();
+        await Speak(page.Context, language);
+        await page.ReloadAsync();
+
         return page;
     }
 

@@ -35,7 +35,7 @@ public sealed partial class SignInModel(AuthSettings settings, IAuthenticationSc
         Name = Name.Trim();
         if (Name.Length is < 2 or > 80)
         {
-            Error = "Enter your name (2 to 80 characters).";
+            Error = Texts.Get("SignIn.NameError");
             return Page();
         }
 
