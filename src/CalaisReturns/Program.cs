@@ -101,8 +101,9 @@ builder.Services.AddCalaisWeb();
 
 var app = builder.Build();
 app.UseCorrelationIds();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseErrorAnswers();
+// Routing after the error answers, so that a failed page re-executed as /error/{status} is routed anew.
+app.UseRouting();
 app.UsePageSecurityHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();

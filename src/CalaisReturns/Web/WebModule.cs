@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CalaisReturns.Core.Http;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace CalaisReturns.Web;
 
@@ -23,6 +24,7 @@ public static class WebModule
             o.Conventions.AuthorizeFolder("/Audit", AccessPolicies.AuditReader);
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Denied");
+            o.Conventions.AllowAnonymousToPage("/Error");
         })
         // MVC has JSON options of its own; keep them the API's (enums by name), whoever reads them.
         .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -34,6 +36,30 @@ public static class WebModule
         });
         return services;
     }
+
+    /// <summary>
+    /// How errors are answered: the API (and health, and the jobs dashboard) with problem documents; a page
+    /// with an HTML page in the site's layout and the reader's language (<c>/error/{status}</c>) — a bare
+    /// 404 or 405, and an exception (500, or 503 while the database cannot be reached).
+    /// </summary>
+    public static IApplicationBuilder UseErrorAnswers(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            StatusCodeSelector = e => ExceptionProblems.IsDatabaseUnreachable(e)
+                ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status500InternalServerError,
+        });
+        app.UseWhen(http => IsPage(http.Request.Path), page => page.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(http => !IsPage(http.Request.Path), api => api.UseStatusCodePages());
+        return app;
+    }
+
+    /// <summary>A request for a page people read, not the API, health, the jobs dashboard or a static file.</summary>
+    public static bool IsPage(PathString path) =>
+        !path.StartsWithSegments("/api") && !path.StartsWithSegments("/health") && !path.StartsWithSegments("/jobs")
+        && !Path.HasExtension(path.Value);
 
     /// <summary>
     /// <c>/language/fr?return=/schedule</c>: remembers the language for the pages (a year, this site only)

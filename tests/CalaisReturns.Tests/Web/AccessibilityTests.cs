@@ -29,6 +29,7 @@ public sealed class AccessibilityTests(BrowserFixture web)
         { "audit-flight", Role.Auditor, $"/audit/flights/{DemoFlight}" },
         { "audit-case", Role.Auditor, $"/audit/cases/{DemoCase}" },
         { "denied", Role.Planner, "/audit" },
+        { "not-found", Role.Planner, "/flights/0193a1c0-0000-7000-8000-0000000000ff" },
     };
 
     /// <summary>The first demo flight departs twelve days after the demo data is seeded.</summary>

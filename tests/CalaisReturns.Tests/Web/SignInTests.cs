@@ -45,6 +45,16 @@ public sealed class SignInTests(BrowserFixture web)
     }
 
     [Fact]
+    public async Task A_blank_name_at_sign_in_is_a_message_on_the_field_in_the_browsers_language()
+    {
+        var page = await web.NewPage(language: "fr-FR");
+        await page.GotoAsync("/signin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Saisissez votre nom (2 à 80 caractères).");
+        await Expect(page.GetByLabel("Nom")).ToHaveAttributeAsync("aria-invalid", "true");
+    }
+
+    [Fact]
     public async Task A_change_made_with_the_sign_in_cookie_needs_the_pages_anti_forgery_token()
     {
         var page = await web.SignedIn(Role.Planner, State.UK, "Carla Cookie");

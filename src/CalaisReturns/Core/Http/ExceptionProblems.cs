@@ -18,6 +18,15 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // The handler sees the request re-pointed at the error page; what was asked is the original path.
+        var asked = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
+        if (Web.WebModule.IsPage(asked))
+        {
+            // A page is answered with the error page (UseErrorAnswers); what went wrong stays in the log.
+            log.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, asked);
+            return false;
+        }
+
         // This handler runs outside the request's own culture scope: take the language it chose back.
         Languages.Restore(http);
         var problem = exception switch
@@ -59,7 +68,7 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
     }
 
     /// <summary>A connection that cannot be opened or was lost: transient, unlike a failing statement.</summary>
-    private static bool IsDatabaseUnreachable(Exception exception)
+    public static bool IsDatabaseUnreachable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {

@@ -32,7 +32,7 @@ public sealed partial class SignInModel(AuthSettings settings, IAuthenticationSc
             return NotFound();
         }
 
-        Name = Name.Trim();
+        Name = (Name ?? "").Trim();
         if (Name.Length is < 2 or > 80)
         {
             Error = Texts.Get("SignIn.NameError");

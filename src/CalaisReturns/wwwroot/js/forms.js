@@ -29,13 +29,29 @@
     return JSON.stringify(value);
   }
 
+  // An amount as the reader types it — 12 300,50 or 1,1650 in French, 12,300.50 in English — or plainly
+  // (12300.50), as the JSON number the API takes; spaces of any kind group digits.
+  function decimal(text) {
+    var compact = text.replace(/[\s\u00a0\u202f']/g, '');
+    var comma = compact.lastIndexOf(','), point = compact.lastIndexOf('.');
+    if (comma >= 0 && point >= 0) {
+      return comma > point ? compact.replace(/\./g, '').replace(',', '.') : compact.replace(/,/g, '');
+    }
+    if (comma >= 0) {
+      return document.documentElement.lang.indexOf('fr') === 0 ? compact.replace(',', '.') : compact.replace(/,/g, '');
+    }
+    return compact;
+  }
+
   function convert(field) {
     var text = field.value.trim();
     switch (field.dataset.type) {
       case 'bool': return field.checked;
       case 'yesno': return text === 'true';
       case 'int': return /^-?\d+$/.test(text) ? { raw: String(parseInt(text, 10)) } : text;
-      case 'decimal': return /^-?\d+(\.\d+)?$/.test(text) ? { raw: text } : text;
+      case 'decimal':
+        var plain = decimal(text);
+        return /^-?\d+(\.\d+)?$/.test(plain) ? { raw: plain } : text;
       case 'utc': return text.length === 16 ? text + ':00Z' : text;
       default: return text;
     }
