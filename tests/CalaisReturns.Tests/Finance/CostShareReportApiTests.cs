@@ -133,29 +133,46 @@ public class CostShareReportApiTests(AppFixture app) : IntegrationTest(app)
         Snapshot.Match(csv.ReadAsText(), SnapshotNameExtension.Create("csv"));
     }
 
-    [Fact]
-    public async Task The_Excel_download_holds_the_same_cells_as_the_CSV()
+    [Theory]
+    [InlineData("fr-FR", ';', "Période", "2855,42", "Ouvert")]
+    [InlineData("en-GB", ',', "Period", "2855.42", "Open")]
+    public async Task The_readers_CSV_and_the_Excel_file_hold_the_same_cells_in_the_readers_language(string language,
+        char separator, string firstHeader, string amount, string status)
     {
         await MixedQuarter();
-        var csv = (await App.Get("/api/reports/cost-share.csv?period=2026-Q3", actor: FrFinance)).ReadAsText()
-            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(',')).ToList();
-        var download = await App.Get("/api/reports/cost-share.xlsx?period=2026-Q3", actor: FrFinance);
+        var download = await App.Get("/api/reports/cost-share.csv?period=2026-Q3&format=reader", actor: FrFinance, language: language);
+        using var csvBytes = new MemoryStream();
+        await download.Context.Response.Body.CopyToAsync(csvBytes);
+        var raw = csvBytes.ToArray();
+        Assert.Equal(System.Text.Encoding.UTF8.GetPreamble(), raw[..3]);
+        var csv = System.Text.Encoding.UTF8.GetString(raw[3..])
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(separator)).ToList();
+        Assert.Equal(firstHeader, csv[0][0]);
+        Assert.Contains(csv.Skip(1), row => row.Contains(amount));
+        Assert.Contains(csv.Skip(1), row => row.Contains(status));
+
+        var excel = await App.Get("/api/reports/cost-share.xlsx?period=2026-Q3", actor: FrFinance, language: language);
         using var rows = new MemoryStream();
-        await download.Context.Response.Body.CopyToAsync(rows);
+        await excel.Context.Response.Body.CopyToAsync(rows);
         rows.Position = 0;
         var sheet = MiniExcelLibs.MiniExcel.Query(rows, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
 
         Assert.Equal(csv[0], sheet[0].Keys);
         Assert.Equal(csv.Count - 1, sheet.Count);
-        // Excel stores every number as a double: compare numbers as numbers, everything else as text.
-        static string Cell(object? value) =>
-            decimal.TryParse(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
-                System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number)
-                ? number.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)
-                : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+        // Money is a number and the departure a date in the workbook; the CSV writes them the reader's way.
+        string Cell(object? value) => value switch
+        {
+            DateTime date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            double number => ((decimal)number).ToString("0.00", culture),
+            _ => Convert.ToString(value, culture) ?? "",
+        };
+        Assert.Contains(sheet, row => row[csv[0][2]] is DateTime);
+        Assert.Contains(sheet, row => row[csv[0][7]] is double);
         foreach (var (cells, row) in csv.Skip(1).Zip(sheet))
         {
-            Assert.Equal(cells.Select(Cell), row.Values.Select(Cell));
+            Assert.Equal(cells.Select((c, i) => i == 6 && c.Length > 0 ? decimal.Parse(c, culture).ToString("0.00", culture) : c),
+                row.Values.Select((v, i) => i == 6 && v is double n ? ((decimal)n).ToString("0.00", culture) : Cell(v)));
         }
     }
 

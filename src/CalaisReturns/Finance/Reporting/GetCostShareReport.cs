@@ -88,21 +88,34 @@ public static class DownloadCostShareReportEndpoint
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [WolverineGet("/api/reports/cost-share.csv", OperationId = "DownloadCostShareReportCsv",
-        Summary = "The period's cost-share report as CSV")]
+        Summary = "The period's cost-share report as CSV: format=plain (RFC 4180, the default, for scripts) or format=reader (the caller's language and convention)")]
     [Authorize(Policy = AccessPolicies.MoneyReader)]
-    public static async Task<IResult> Csv(string? period, IQuerySession session, CancellationToken ct) =>
-        Period.Parse(period) is { } wanted
-            ? Results.File(System.Text.Encoding.UTF8.GetBytes(
-                ReportExport.Csv(await GetCostShareReportEndpoint.Live(session, wanted, ct))), "text/csv; charset=utf-8",
-                $"cost-share-{period}.csv")
-            : GetCostShareReportEndpoint.InvalidPeriod();
+    public static async Task<IResult> Csv(string? period, string? format, IQuerySession session, CancellationToken ct)
+    {
+        if (Period.Parse(period) is not { } wanted)
+        {
+            return GetCostShareReportEndpoint.InvalidPeriod();
+        }
+
+        if (format is not (null or "plain" or "reader"))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["format"] = [Texts.Get("Query.CsvFormat")] });
+        }
+
+        var report = await GetCostShareReportEndpoint.Live(session, wanted, ct);
+        var bytes = format == "reader"
+            ? ReportExport.ReaderCsv(report, System.Globalization.CultureInfo.CurrentCulture)
+            : System.Text.Encoding.UTF8.GetBytes(ReportExport.Csv(report));
+        return Results.File(bytes, "text/csv; charset=utf-8", $"cost-share-{period}.csv");
+    }
 
     [WolverineGet("/api/reports/cost-share.xlsx", OperationId = "DownloadCostShareReportXlsx",
         Summary = "The period's cost-share report as an Excel workbook")]
     [Authorize(Policy = AccessPolicies.MoneyReader)]
     public static async Task<IResult> Excel(string? period, IQuerySession session, CancellationToken ct) =>
         Period.Parse(period) is { } wanted
-            ? Results.File(ReportExport.Xlsx(await GetCostShareReportEndpoint.Live(session, wanted, ct)), Xlsx,
+            ? Results.File(ReportExport.Xlsx(await GetCostShareReportEndpoint.Live(session, wanted, ct),
+                System.Globalization.CultureInfo.CurrentCulture), Xlsx,
                 $"cost-share-{period}.xlsx")
             : GetCostShareReportEndpoint.InvalidPeriod();
 }

@@ -1,12 +1,17 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
 
 namespace CalaisReturns.Finance.Reporting;
 
 /// <summary>
-/// The report as one table: a row per flight, then a total row per settlement currency. CSV and
-/// Excel carry exactly these cells, so a download shows the same figures as the API.
+/// The report as one table: a row per flight, then a total row per settlement currency. Every download
+/// carries exactly these cells, so it shows the same figures as the API, written three ways: the plain
+/// CSV for scripts (RFC 4180, invariant numbers, column codes), the CSV of the reader's convention (their
+/// language's labels; in French <c>;</c>-separated with decimal commas and a UTF-8 BOM, so French Excel opens
+/// it in columns), and an Excel workbook with the reader's labels, money formats and real date cells.
 /// </summary>
 public static class ReportExport
 {
@@ -16,16 +21,24 @@ public static class ReportExport
         "UkShare", "UkPaid", "UkBalance", "FrShare", "FrPaid", "FrBalance", "OwedBy", "OwedTo", "Outstanding",
     ];
 
+    private static readonly HashSet<string> Money =
+        ["SharedTotal", "UkShare", "UkPaid", "UkBalance", "FrShare", "FrPaid", "FrBalance", "Outstanding"];
+
+    /// <summary>The total row of a currency: its reference cell and its count of flights.</summary>
+    private sealed record Total(int Flights);
+
+    private const string TotalReference = "TOTAL";
+
     public static IEnumerable<object?[]> Rows(CostShareReport report)
     {
         foreach (var flight in report.FlightList)
         {
             yield return
             [
-                report.Id, flight.Reference, flight.ScheduledDeparture.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                flight.CountryOfReturn, flight.Status.ToString(), flight.SettlementCurrency?.ToString(), flight.ReturneesFlown,
-                flight.SharedTotal, .. StateCells(flight.States), flight.Outstanding?.Debtor?.ToString(),
-                flight.Outstanding?.Creditor?.ToString(), flight.Outstanding?.Amount,
+                report.Id, flight.Reference, DateOnly.FromDateTime(flight.ScheduledDeparture.UtcDateTime),
+                flight.CountryOfReturn, flight.Status, flight.SettlementCurrency, flight.ReturneesFlown,
+                flight.SharedTotal, .. StateCells(flight.States), flight.Outstanding?.Debtor, flight.Outstanding?.Creditor,
+                flight.Outstanding?.Amount,
             ];
         }
 
@@ -33,9 +46,9 @@ public static class ReportExport
         {
             yield return
             [
-                report.Id, "TOTAL", null, null, section.Flights == 1 ? "1 flight" : $"{section.Flights} flights", section.Currency.ToString(), section.ReturneesFlown,
-                section.SharedTotal, .. StateCells(section.States), section.Outstanding.Debtor?.ToString(),
-                section.Outstanding.Creditor?.ToString(), section.Outstanding.Amount,
+                report.Id, TotalReference, null, null, new Total(section.Flights), section.Currency, section.ReturneesFlown,
+                section.SharedTotal, .. StateCells(section.States), section.Outstanding.Debtor, section.Outstanding.Creditor,
+                section.Outstanding.Amount,
             ];
         }
     }
@@ -47,36 +60,81 @@ public static class ReportExport
             : [null, null, null]),
     ];
 
-    /// <summary>RFC 4180: comma separated, CRLF, fields quoted when they hold a comma, quote or line break.</summary>
-    public static string Csv(CostShareReport report)
-    {
-        var csv = new StringBuilder();
-        csv.Append(string.Join(',', Columns)).Append("\r\n");
-        foreach (var row in Rows(report))
-        {
-            csv.Append(string.Join(',', row.Select(Field))).Append("\r\n");
-        }
+    /// <summary>RFC 4180 for scripts: comma separated, CRLF, invariant numbers, column codes and enum names.</summary>
+    public static string Csv(CostShareReport report) =>
+        Table(Columns, Rows(report).Select(row => row.Select(Plain)), ',');
 
-        return csv.ToString();
+    /// <summary>The reader's convention: their labels, their decimal separator, and a list separator that does not clash with it.</summary>
+    public static byte[] ReaderCsv(CostShareReport report, CultureInfo culture)
+    {
+        var separator = culture.NumberFormat.NumberDecimalSeparator == "," ? ';' : ',';
+        var text = Table(Columns.Select(c => Texts.In(culture, $"Export.{c}")),
+            Rows(report).Select(row => row.Select(value => Written(value, culture))), separator);
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
     }
 
-    private static string Field(object? value)
+    public static byte[] Xlsx(CostShareReport report, CultureInfo culture)
     {
-        var text = value switch
+        var rows = Rows(report).Select(row => Columns.Zip(row).ToDictionary(c => c.First, c => Cell(c.Second, culture))).ToList();
+        var configuration = new OpenXmlConfiguration
         {
-            null => "",
-            decimal d => d.ToString("0.00", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
+            DynamicColumns =
+            [
+                .. Columns.Select(column => new DynamicExcelColumn(column)
+                {
+                    Name = Texts.In(culture, $"Export.{column}"),
+                    Format = Money.Contains(column) ? "#,##0.00" : column == "ScheduledDeparture" ? "yyyy-mm-dd" : null,
+                    Width = column is "Reference" or "ScheduledDeparture" or "Status" ? 18 : 14,
+                }),
+            ],
         };
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
-    }
-
-    public static byte[] Xlsx(CostShareReport report)
-    {
-        var rows = Rows(report).Select(row => Columns.Zip(row).ToDictionary(c => c.First, c => c.Second)).ToList();
         using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: $"Cost share {report.Id}");
+        stream.SaveAs(rows, sheetName: Texts.In(culture, "Export.Sheet"), configuration: configuration);
         return stream.ToArray();
     }
+
+    private static string Table(IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows, char separator)
+    {
+        var table = new StringBuilder();
+        table.Append(string.Join(separator, header.Select(h => Quoted(h, separator)))).Append("\r\n");
+        foreach (var row in rows)
+        {
+            table.Append(string.Join(separator, row.Select(cell => Quoted(cell, separator)))).Append("\r\n");
+        }
+
+        return table.ToString();
+    }
+
+    private static string Quoted(string text, char separator) =>
+        text.IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+
+    private static string Plain(object? value) => value switch
+    {
+        null => "",
+        decimal d => d.ToString("0.00", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Total total => total.Flights == 1 ? "1 flight" : $"{total.Flights} flights",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Written(object? value, CultureInfo culture) => value switch
+    {
+        null => "",
+        decimal d => d.ToString("0.00", culture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        string reference when reference == TotalReference => Texts.In(culture, "Export.Total"),
+        _ => Cell(value, culture)?.ToString() ?? "",
+    };
+
+    /// <summary>An Excel cell: numbers and dates as such, enums by their names in the reader's language.</summary>
+    private static object? Cell(object? value, CultureInfo culture) => value switch
+    {
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+        CostShareStatus status => Texts.In(culture, $"{nameof(CostShareStatus)}.{status}"),
+        Total total => string.Format(culture, Texts.In(culture, total.Flights == 1 ? "Export.OneFlight" : "Export.Flights"), total.Flights),
+        string reference when reference == TotalReference => Texts.In(culture, "Export.Total"),
+        Enum code => code.ToString(),
+        _ => value,
+    };
 }
