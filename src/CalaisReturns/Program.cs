@@ -108,6 +108,7 @@ app.UsePageSecurityHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseCalaisLanguages();
+app.UseReaderZones();
 app.UseBodyLimit(limits);
 app.UseCookieWriteProtection();
 app.UseAuthorization();

@@ -9,7 +9,7 @@ public sealed record MonthCalendar(int Year, int Month, IReadOnlyList<IReadOnlyL
 {
     public static MonthCalendar Build(int year, int month, IEnumerable<FlightSchedule> flights)
     {
-        var byDay = flights.ToLookup(f => DateOnly.FromDateTime(f.ScheduledDeparture.UtcDateTime));
+        var byDay = flights.ToLookup(f => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(f.ScheduledDeparture, Core.Http.ReaderZones.Current).DateTime));
         var first = new DateOnly(year, month, 1);
         var start = first.AddDays(-(((int)first.DayOfWeek + 6) % 7));
         var last = first.AddMonths(1).AddDays(-1);

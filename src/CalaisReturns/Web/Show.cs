@@ -1,4 +1,5 @@
 using System.Globalization;
+using CalaisReturns.Core.Http;
 
 namespace CalaisReturns.Web;
 
@@ -11,15 +12,30 @@ public static class Show
 {
     private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
-    public static string Time(DateTimeOffset? t) => t is { } v ? v.UtcDateTime.ToString("ddd d MMM yyyy HH:mm", Culture) : "—";
+    private static DateTime InZone(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, ReaderZones.Current).DateTime;
+
+    /// <summary>The reader's zone by name: London, Paris or UTC (Londres… in French).</summary>
+    public static string Zone => ReaderZones.Name(ReaderZones.Current);
+
+    /// <summary>A date and time in the reader's zone, with the zone named.</summary>
+    public static string Time(DateTimeOffset? t) =>
+        t is { } v ? $"{InZone(v).ToString("ddd d MMM yyyy HH:mm", Culture)} {Zone}" : "—";
 
     /// <summary>To the second: the audit timeline and "as of" instants.</summary>
-    public static string Instant(DateTimeOffset t) => t.UtcDateTime.ToString("ddd d MMM yyyy HH:mm:ss", Culture);
+    public static string Instant(DateTimeOffset t) => $"{InZone(t).ToString("ddd d MMM yyyy HH:mm:ss", Culture)} {Zone}";
 
-    public static string Date(DateTimeOffset t) => t.UtcDateTime.ToString("d MMM yyyy", Culture);
+    public static string Date(DateTimeOffset t) => InZone(t).ToString("d MMM yyyy", Culture);
 
-    /// <summary>The value a <c>datetime-local</c> input takes, in UTC.</summary>
-    public static string Input(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>The value a <c>datetime-local</c> input takes: the wall-clock time in the reader's zone.</summary>
+    public static string Input(DateTimeOffset t) => InZone(t).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The time at an airport, for a departure: "07:00 at CDG (Paris)"; an airport the table does not know
+    /// is shown in UTC, and says so.
+    /// </summary>
+    public static string AtAirport(DateTimeOffset t, string iata) => Airports.Find(iata) is { } airport
+        ? Texts.Format("Time.AtAirport", TimeZoneInfo.ConvertTime(t, airport.Zone).ToString("ddd d MMM HH:mm", Culture), iata, airport.Name)
+        : Texts.Format("Time.UnknownAirport", t.UtcDateTime.ToString("ddd d MMM HH:mm", Culture), iata);
 
     public static string Amount(decimal amount) => amount.ToString("N2", Culture);
 

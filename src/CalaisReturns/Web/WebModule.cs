@@ -80,6 +80,20 @@ public static class WebModule
 
             return Results.LocalRedirect(@return is { Length: > 0 } back && back.StartsWith('/') && !back.StartsWith("//") && !back.StartsWith("/\\") ? back : "/");
         }).AllowAnonymous().ExcludeFromDescription();
+        // /zone?to=Europe/Paris&return=/schedule: the zone the pages show and take times in.
+        app.MapGet("/zone", (string? to, string? @return, HttpContext http) =>
+        {
+            if (ReaderZones.Parse(to) is { } zone)
+            {
+                http.Response.Cookies.Append(ReaderZones.Cookie, zone.Id, new CookieOptions
+                {
+                    MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true,
+                    Secure = http.Request.IsHttps,
+                });
+            }
+
+            return Results.LocalRedirect(@return is { Length: > 0 } back && back.StartsWith('/') && !back.StartsWith("//") && !back.StartsWith("/\\") ? back : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

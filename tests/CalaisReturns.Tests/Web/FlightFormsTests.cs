@@ -24,7 +24,7 @@ public sealed class FlightFormsTests(BrowserFixture web)
         await Submit(page, "Save escort team", "Escort team saved.", ("Escorts", "4"), ("Medics", "1"), ("Interpreters", "1"));
         await Submit(page, "Assign monitor", "Monitor assigned.", ("Monitoring organisation", "Independent Monitoring Board"));
         await Submit(page, "Reschedule", "Flight rescheduled.",
-            ("New departure (UTC)", PlannerPagesTests.Show(WebScenarios.Departure(days: 41))), ("Reason", "Aircraft swap"));
+            ("New departure (London)", PlannerPagesTests.Show(WebScenarios.Departure(days: 41))), ("Reason", "Aircraft swap"));
         await Expect(page.Locator(".facts")).ToContainTextAsync(WebScenarios.Departure(days: 41).ToString("d MMM yyyy"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = $"Confirm {reserveRef}" }).ClickAsync();
@@ -43,7 +43,7 @@ public sealed class FlightFormsTests(BrowserFixture web)
         await departure.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(departure.Locator("#departure-actualDeparture-error")).Not.ToBeEmptyAsync();
         await Submit(page, "Record departure", "Departure recorded.",
-            ("Actual departure (UTC)", PlannerPagesTests.Show(DateTimeOffset.UtcNow.AddMinutes(-1))));
+            ("Actual departure (London)", PlannerPagesTests.Show(DateTimeOffset.UtcNow.AddMinutes(-1))));
         await Submit(page, "Record completion", "Completion recorded.", ("UK returnees handed over", "1"), ("FR returnees handed over", "0"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Completed");
         foreach (var happened in new[] { "Escort team assigned", "Monitor assigned", "Flight rescheduled", "Reserve confirmed",

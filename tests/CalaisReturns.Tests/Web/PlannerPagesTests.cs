@@ -24,7 +24,7 @@ public sealed class PlannerPagesTests(BrowserFixture web)
         await plan.GetByLabel("Country of return").FillAsync("AL");
         await plan.GetByLabel("Departure airport").FillAsync("STN");
         await plan.GetByLabel("Destination airport").FillAsync("TIA");
-        await plan.GetByLabel("Scheduled departure (UTC)").FillAsync(Show(Departure));
+        await plan.GetByLabel("Scheduled departure (London)").FillAsync(Show(Departure));
         await plan.GetByRole(AriaRole.Button, new() { Name = "Plan flight" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/flights/[0-9a-f-]{36}$"));
@@ -126,5 +126,7 @@ public sealed class PlannerPagesTests(BrowserFixture web)
         }
     }
 
-    internal static string Show(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm");
+    /// <summary>What a UK reader types for an instant: the wall-clock time in London.</summary>
+    internal static string Show(DateTimeOffset t) =>
+        TimeZoneInfo.ConvertTime(t, CalaisReturns.Core.Http.ReaderZones.London).ToString("yyyy-MM-dd'T'HH:mm");
 }

@@ -41,7 +41,7 @@ public sealed class TwoDepartmentsPagesTests(BrowserFixture web)
         var planner = await web.SignedIn(Role.Planner, State.UK, "Ursula Planner");
         await planner.GotoAsync($"/flights/{flightId}");
         var reschedule = planner.GetByRole(AriaRole.Form, new() { Name = "Reschedule" });
-        await reschedule.GetByLabel("New departure (UTC)").FillAsync(PlannerPagesTests.Show(WebScenarios.Departure(days: 44)));
+        await reschedule.GetByLabel("New departure (London)").FillAsync(PlannerPagesTests.Show(WebScenarios.Departure(days: 44)));
         await reschedule.GetByLabel("Reason").FillAsync("Slot moved");
         await reschedule.GetByRole(AriaRole.Button, new() { Name = "Reschedule" }).ClickAsync();
         await Expect(planner.GetByRole(AriaRole.Status)).ToHaveTextAsync("Flight rescheduled.");

@@ -35,6 +35,12 @@ internal static partial class Untranslated
     {
         // The system's own user ids (system:demo-data, system:manifest-lock) are identifiers, not words.
         pageText = SystemUser().Replace(pageText, "");
+        // Airports are named by their own proper names ("London Stansted"), in either language.
+        foreach (var airport in CalaisReturns.Core.Airports.All)
+        {
+            pageText = pageText.Replace(airport.Name, "");
+        }
+
         var found = Word().Matches(pageText).Where(m => EnglishOnly.Value.Contains(m.Value))
             .Select(m => $"'{m.Value}' in \"…{pageText[Math.Max(0, m.Index - 40)..Math.Min(pageText.Length, m.Index + 40)]}…\"")
             .Distinct().ToList();

@@ -43,6 +43,25 @@
     return compact;
   }
 
+  // The instant (ISO, UTC) a wall-clock time names in an IANA zone, as ReaderZones.ToUtc on the server: a time
+  // the clock change skips is taken as far past the change; one that happens twice as its first occurrence.
+  function instant(local, zone) {
+    var p = local.split(/[-T:]/).map(Number);
+    var wall = Date.UTC(p[0], p[1] - 1, p[2], p[3], p[4]);
+    var parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    });
+    function offsetAt(t) {
+      var v = {};
+      parts.formatToParts(new Date(t)).forEach(function (x) { v[x.type] = x.value; });
+      return Date.UTC(+v.year, +v.month - 1, +v.day, +v.hour, +v.minute) - t;
+    }
+    var before = offsetAt(wall - 12 * 3600000), after = offsetAt(wall + 12 * 3600000);
+    var valid = [wall - before, wall - after].filter(function (t) { return t - (wall - offsetAt(t)) === 0; });
+    var chosen = valid.length ? Math.min.apply(null, valid) : wall - before;
+    return new Date(chosen).toISOString().replace('.000Z', 'Z');
+  }
+
   function convert(field) {
     var text = field.value.trim();
     switch (field.dataset.type) {
@@ -52,7 +71,7 @@
       case 'decimal':
         var plain = decimal(text);
         return /^-?\d+(\.\d+)?$/.test(plain) ? { raw: plain } : text;
-      case 'utc': return text.length === 16 ? text + ':00Z' : text;
+      case 'utc': return /^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(text) ? instant(text, document.body.dataset.zone) : text;
       default: return text;
     }
   }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CalaisReturns.Core.History;
 using CalaisReturns.Core.Http;
 using CalaisReturns.Finance.Sharing;
@@ -14,7 +15,7 @@ namespace CalaisReturns.Web.Pages.Audit;
 /// </summary>
 public sealed class FlightModel(IQuerySession session) : PageModel
 {
-    /// <summary>The instant as a <c>datetime-local</c> value, read as UTC.</summary>
+    /// <summary>The instant as a <c>datetime-local</c> value, read in the reader's zone.</summary>
     [BindProperty(SupportsGet = true)] public string? AsOf { get; set; }
 
     public DateTimeOffset? Instant { get; private set; }
@@ -38,7 +39,12 @@ public sealed class FlightModel(IQuerySession session) : PageModel
         }
 
         History = history.Page;
-        var asOf = string.IsNullOrWhiteSpace(AsOf) ? null : AsOf.Length == 16 ? AsOf + ":00Z" : AsOf;
+        // The form's datetime-local value is a wall-clock time in the reader's zone; an ISO instant passes as it is.
+        var asOf = string.IsNullOrWhiteSpace(AsOf) ? null
+            : DateTime.TryParseExact(AsOf, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture,
+                DateTimeStyles.None, out var local)
+                ? ReaderZones.ToUtc(local, ReaderZones.Current).ToString("O", CultureInfo.InvariantCulture)
+                : AsOf;
         var (travel, errors) = TimeTravel.Parse(asOf, null);
         if (travel is null)
         {
