@@ -39,7 +39,8 @@ public static class JobsModule
 
     /// <summary>The dashboard at <c>/jobs</c>, for admins only.</summary>
     public static void UseJobsDashboard(this WebApplication app) =>
-        app.UseHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminsOnly()], AppPath = null });
+        // "Back to site" leads to the pages' start, as the admin menu leads here.
+        app.UseHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminsOnly()], AppPath = "/" });
 
     private sealed class AdminsOnly : IDashboardAuthorizationFilter
     {

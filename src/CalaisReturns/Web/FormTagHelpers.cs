@@ -17,6 +17,9 @@ public sealed class ApiFormTagHelper : TagHelper
     public string? Title { get; set; }
     public long? ExpectedVersion { get; set; }
 
+    /// <summary>For a change that cannot be taken back: the statement the person ticks before the form is sent.</summary>
+    public string? Confirm { get; set; }
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var enc = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
@@ -46,8 +49,11 @@ public sealed class ApiFormTagHelper : TagHelper
         var body = (await output.GetChildContentAsync()).GetContent();
         var heading = Title is null ? "" : $"<h3>{enc.Encode(Title)}</h3>";
         var version = ExpectedVersion is { } v ? $"<input type=\"hidden\" name=\"expectedVersion\" data-type=\"int\" value=\"{v}\">" : "";
+        // The label wraps its box: a page lists many such forms, and no id has to be unique among them.
+        var confirm = Confirm is null ? ""
+            : $"<div class=\"field field-check\"><label class=\"check\"><input type=\"checkbox\" data-confirm> {enc.Encode(Confirm)}</label></div>";
         output.Content.SetHtmlContent(
-            $"{heading}<p class=\"form-problem\" role=\"alert\" tabindex=\"-1\" hidden></p>{body}{version}"
+            $"{heading}<p class=\"form-problem\" role=\"alert\" tabindex=\"-1\" hidden></p>{body}{version}{confirm}"
             + $"<button type=\"submit\">{enc.Encode(Submit)}</button>");
     }
 }
@@ -69,6 +75,9 @@ public sealed class ApiFieldTagHelper : TagHelper
     public string? Value { get; set; }
     public string? Hint { get; set; }
 
+    /// <summary>For a select: a first, empty choice ("Choose a reason") so that nothing is chosen for the person.</summary>
+    public string? Prompt { get; set; }
+
     /// <summary>Left out of the command when empty; every other field must be filled in before sending.</summary>
     public bool Optional { get; set; }
     public IEnumerable<string>? Options { get; set; }
@@ -87,6 +96,7 @@ public sealed class ApiFieldTagHelper : TagHelper
         var control = Type switch
         {
             "select" => $"<select {common}>"
+                + (Prompt is null ? "" : $"<option value=\"\" selected>{enc.Encode(Prompt)}</option>")
                 + string.Concat((Options ?? []).Select(o =>
                     $"<option value=\"{enc.Encode(o)}\"{(o == Value ? " selected" : "")}>{enc.Encode(OptionLabels?.GetValueOrDefault(o) ?? o)}</option>"))
                 + "</select>",

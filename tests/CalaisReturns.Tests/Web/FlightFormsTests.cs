@@ -30,7 +30,10 @@ public sealed class FlightFormsTests(BrowserFixture web)
         await page.GetByRole(AriaRole.Button, new() { Name = $"Confirm {reserveRef}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Reserve confirmed.");
         var withdraw = page.GetByRole(AriaRole.Form, new() { Name = $"Withdraw {confirmedRef}" });
+        // No reason is chosen for the planner.
+        await Expect(withdraw.GetByLabel("Reason")).ToHaveValueAsync("");
         await withdraw.GetByLabel("Reason").SelectOptionAsync("Medical");
+        await withdraw.GetByLabel($"Yes, withdraw {confirmedRef} from the manifest").CheckAsync();
         await withdraw.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Returnee withdrawn.");
         await Expect(page.Locator("table.manifest")).ToContainTextAsync("Withdrawn (Medical)");
@@ -62,6 +65,11 @@ public sealed class FlightFormsTests(BrowserFixture web)
         var cancel = page.GetByRole(AriaRole.Form, new() { Name = "Cancel the flight" });
         await cancel.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(cancel.Locator("#cancel-reason-error")).ToHaveTextAsync("Enter reason.");
+        // With a reason but not confirmed: nothing is sent, and the page says what is missing.
+        await cancel.GetByLabel("Reason").FillAsync("Destination airport closed");
+        await cancel.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(cancel.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Tick the box to confirm first.");
+        await Expect(cancel.GetByLabel($"Yes, cancel flight")).ToBeFocusedAsync();
         await Submit(page, "Cancel flight", "Flight cancelled.", ("Reason", "Destination airport closed"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Cancelled");
         await Expect(page.Locator(".facts")).ToContainTextAsync("Destination airport closed");
@@ -88,6 +96,7 @@ public sealed class FlightFormsTests(BrowserFixture web)
         await Expect(page.Locator("#barriers-heading ~ p")).ToHaveTextAsync("No open barriers.");
         var close = page.GetByRole(AriaRole.Form, new() { Name = "Close the case" });
         await close.GetByLabel("Reason").SelectOptionAsync("Released");
+        await close.Locator("[data-confirm]").CheckAsync();
         await close.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Case closed.");
         await Submit(page, "Erase name and date of birth", "Personal data erased.");
@@ -102,6 +111,12 @@ public sealed class FlightFormsTests(BrowserFixture web)
         foreach (var (label, value) in fields)
         {
             await form.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+        }
+
+        // Changes that cannot be taken back ask to be confirmed: the person ticks that they mean it.
+        foreach (var confirm in await form.Locator("[data-confirm]").AllAsync())
+        {
+            await confirm.CheckAsync();
         }
 
         await form.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();

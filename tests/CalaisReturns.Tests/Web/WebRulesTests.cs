@@ -47,13 +47,15 @@ public sealed class WebRulesTests
         Assert.Equal(["/schedule", "/cases"], Menu(Role.Planner));
         Assert.Equal(["/schedule", "/finance", "/finance/report"], Menu(Role.Finance));
         Assert.Equal(["/schedule", "/cases", "/finance", "/finance/report", "/audit"], Menu(Role.Auditor));
+        Assert.Equal(["/schedule", "/cases", "/finance", "/finance/report", "/audit", "/jobs"], Menu(Role.Admin));
         Assert.True(Navigation.IsCurrent("/finance/flights/1", "/finance"));
         Assert.False(Navigation.IsCurrent("/finance/report", "/finance"));
     }
 
     [Fact]
-    public void A_month_calendar_runs_Monday_to_Sunday_and_puts_each_flight_on_its_UTC_day()
+    public void A_month_calendar_runs_Monday_to_Sunday_and_puts_each_flight_on_its_day_in_the_readers_zone()
     {
+        using var english = CultureScope.Of("en-GB");
         var late = new FlightSchedule { Reference = "RF-1", ScheduledDeparture = new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero) };
         var early = new FlightSchedule { Reference = "RF-2", ScheduledDeparture = new DateTimeOffset(2027, 1, 1, 0, 30, 0, TimeSpan.FromHours(2)) };
         var calendar = MonthCalendar.Build(2026, 12, [late, early]);

@@ -162,6 +162,13 @@
       showProblem(form, incomplete);
       return;
     }
+    // A change that cannot be taken back goes only once the person has ticked that they mean it.
+    var unconfirmed = form.querySelector('[data-confirm]:not(:checked)');
+    if (unconfirmed) {
+      showProblem(form, { detail: texts.textConfirm });
+      unconfirmed.focus();
+      return;
+    }
     var button = form.querySelector('button[type="submit"]');
     button.disabled = true;
     try {

@@ -10,7 +10,7 @@ public class EndpointPolicyTests(AppFixture app) : IntegrationTest(app)
     /// The only endpoints anyone may call: health probes, the OpenAPI document and its reference UI,
     /// the sign-in page and the page that says a role may not open another page.
     /// </summary>
-    private static readonly string[] AnonymousPrefixes = ["/health/", "/api/openapi/", "/api/docs", "/signin", "/denied", "/language/", "/error/"];
+    private static readonly string[] AnonymousPrefixes = ["/health/", "/api/openapi/", "/api/docs", "/signin", "/denied", "/language/", "/error/", "/zone"];
 
     [Fact]
     public void Every_endpoint_declares_a_policy_or_is_an_allowed_anonymous_one()

@@ -10,6 +10,9 @@ public sealed class DetailModel(IQuerySession session) : PageModel
     public Actor Actor => Actor.From(User);
     public bool IsOwnerPlanner => Actor.IsPlannerOf(Case.OwningState);
 
+    /// <summary>The flight the case is on, if any: named on the page by its reference.</summary>
+    public CalaisReturns.Flights.Scheduling.FlightSchedule? Flight { get; private set; }
+
     public async Task<IActionResult> OnGet(Guid caseId, CancellationToken ct)
     {
         if (await session.LoadAsync<CaseSummary>(caseId, ct) is not { } summary)
@@ -23,6 +26,11 @@ public sealed class DetailModel(IQuerySession session) : PageModel
         }
 
         Case = seen;
+        if (seen.CurrentFlightId is { } flightId)
+        {
+            Flight = await CalaisReturns.Flights.Scheduling.FlightSchedules.Flight(session, flightId, CalaisReturns.Core.Http.TimeTravel.Now, ct);
+        }
+
         return Page();
     }
 }

@@ -13,6 +13,9 @@ public sealed class ReportModel(IQuerySession session, TimeProvider clock) : Pag
     public IReadOnlyList<ShareChart> Charts { get; private set; } = [];
     public string? PeriodError { get; private set; }
 
+    /// <summary>"Month 2026-12, quarter 2026-Q4 or year 2026": examples of this year.</summary>
+    public string PeriodHint => Texts.Format("Finance.PeriodHint", Core.Period.Of(clock.GetUtcNow()).Select(p => p.Name).ToArray<object?>());
+
     public async Task OnGet(CancellationToken ct)
     {
         Period ??= clock.GetUtcNow().Year.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -37,7 +37,8 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock, Manife
         }
 
         Flights = await FlightSchedules.Query(session, filter, ct);
-        var first = Flights.Count > 0 ? DateOnly.FromDateTime(Flights[0].ScheduledDeparture.UtcDateTime) : today;
+        // The calendar follows the filter: the month the range starts in, unless a month was chosen.
+        var first = filter.From is { } from ? DateOnly.FromDateTime(from.UtcDateTime) : today;
         var month = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", out var chosen) ? chosen : new DateOnly(first.Year, first.Month, 1);
         var start = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var inMonth = await FlightSchedules.Query(session, filter with { From = start, To = start.AddMonths(1) }, ct);
