@@ -62,39 +62,34 @@ public static class WebModule
         && !Path.HasExtension(path.Value);
 
     /// <summary>
-    /// <c>/language/fr?return=/schedule</c>: remembers the language for the pages (a year, this site only)
-    /// and goes back to the page it was chosen on.
+    /// The reader's choices for the pages, each remembered for a year on this site and followed by the way back to
+    /// the page it was made on: <c>/language/fr?return=/schedule</c>, and <c>/zone?to=Europe/Paris&amp;return=…</c>
+    /// for the zone the pages show and take times in.
     /// </summary>
     public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder app)
     {
         app.MapGet("/language/{tag}", (string tag, string? @return, HttpContext http) =>
-        {
-            if (Languages.Parse(tag) is { } culture)
-            {
-                http.Response.Cookies.Append(Languages.Cookie, culture.Name, new CookieOptions
-                {
-                    MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true,
-                    Secure = http.Request.IsHttps,
-                });
-            }
-
-            return Results.LocalRedirect(@return is { Length: > 0 } back && back.StartsWith('/') && !back.StartsWith("//") && !back.StartsWith("/\\") ? back : "/");
-        }).AllowAnonymous().ExcludeFromDescription();
-        // /zone?to=Europe/Paris&return=/schedule: the zone the pages show and take times in.
+            Remember(http, Languages.Cookie, Languages.Parse(tag)?.Name, @return)).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/zone", (string? to, string? @return, HttpContext http) =>
-        {
-            if (ReaderZones.Parse(to) is { } zone)
-            {
-                http.Response.Cookies.Append(ReaderZones.Cookie, zone.Id, new CookieOptions
-                {
-                    MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true,
-                    Secure = http.Request.IsHttps,
-                });
-            }
-
-            return Results.LocalRedirect(@return is { Length: > 0 } back && back.StartsWith('/') && !back.StartsWith("//") && !back.StartsWith("/\\") ? back : "/");
-        }).AllowAnonymous().ExcludeFromDescription();
+            Remember(http, ReaderZones.Cookie, ReaderZones.Parse(to)?.Id, @return)).AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    private static IResult Remember(HttpContext http, string cookie, string? value, string? back)
+    {
+        if (value is not null)
+        {
+            http.Response.Cookies.Append(cookie, value, new CookieOptions
+            {
+                MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true,
+                Secure = http.Request.IsHttps,
+            });
+        }
+
+        // Only a path of this site: never an open redirect.
+        return Results.LocalRedirect(back is { Length: > 0 } && back.StartsWith('/') && !back.StartsWith("//") && !back.StartsWith("/\\")
+            ? back
+            : "/");
     }
 
     /// <summary>

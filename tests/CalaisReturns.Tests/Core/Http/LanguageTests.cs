@@ -68,4 +68,21 @@ public class LanguageTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal("Vol introuvable", notFound["title"]!.GetValue<string>());
         Assert.Equal($"Aucun vol n'a l'identifiant {missing}.", notFound["detail"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("/language/fr", "//evil.example/x", "/")]
+    [InlineData("/language/fr", "https://evil.example", "/")]
+    [InlineData("/zone?to=Europe%2FParis", "/\\evil.example", "/")]
+    [InlineData("/zone?to=Europe%2FParis", "/schedule?Month=2027-03", "/schedule?Month=2027-03")]
+    public async Task The_language_and_zone_switches_go_back_only_to_a_page_of_this_site(string url, string back, string location)
+    {
+        var separator = url.Contains('?') ? '&' : '?';
+        var answer = await Host.Scenario(s =>
+        {
+            s.Get.Url($"{url}{separator}return={Uri.EscapeDataString(back)}");
+            s.StatusCodeShouldBe(302);
+        });
+        Assert.Equal(location, answer.Context.Response.Headers.Location.ToString());
+        Assert.Contains("calais.", answer.Context.Response.Headers.SetCookie.ToString());
+    }
 }
