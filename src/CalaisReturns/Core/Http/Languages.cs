@@ -66,6 +66,12 @@ public static class Languages
     {
         Restore(context.HttpContext);
         var problem = context.ProblemDetails;
+        if (problem.Title == BodyProblems.WolverineTitle)
+        {
+            BodyProblems.Humanize(problem);
+            return;
+        }
+
         if (problem.Status is { } status
             && (problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status))
             && GenericTitles.Contains(status))
