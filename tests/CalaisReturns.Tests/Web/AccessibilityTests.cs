@@ -71,6 +71,14 @@ public sealed class AccessibilityTests(BrowserFixture web)
         await Expect(page.Locator("h1")).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 390px screen");
+        // References and amounts stay whole: each lies on one line.
+        var broken = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll('td.num, table a')].filter(el => {
+              const range = document.createRange(); range.selectNodeContents(el);
+              return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+            }).map(el => el.textContent.trim())
+            """);
+        Assert.True(broken.Length == 0, $"{path} breaks over two lines: {string.Join(", ", broken)}");
         await page.Screenshot($"{name}{suffix}-390");
     }
 }
