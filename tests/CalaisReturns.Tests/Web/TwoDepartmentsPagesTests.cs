@@ -32,6 +32,33 @@ public sealed class TwoDepartmentsPagesTests(BrowserFixture web)
     }
 
     [Fact]
+    public async Task A_French_officer_records_a_cost_in_French_on_Paris_time_while_a_UK_planner_page_stays_usable()
+    {
+        var flightId = await web.BookedFlight();
+        var planner = await web.SignedIn(Role.Planner, State.UK, "Ursula Planner");
+        await planner.GotoAsync($"/flights/{flightId}");
+
+        var french = await web.SignedIn(Role.Finance, State.FR, "Fabienne Finances", language: null);
+        await french.GotoAsync($"/finance/flights/{flightId}");
+        var departure = WebScenarios.Departure();
+        var paris = TimeZoneInfo.ConvertTime(departure, CalaisReturns.Core.Http.ReaderZones.Paris);
+        await Expect(french.Locator("p.links")).ToContainTextAsync($"{paris:HH:mm} Paris");
+        var cost = french.GetByRole(AriaRole.Form, new() { Name = "Enregistrer un coût payé par FR" });
+        await cost.GetByLabel("Catégorie").SelectOptionAsync("Accommodation");
+        await cost.GetByLabel("Description").FillAsync("Hôtel");
+        await cost.GetByLabel("Montant").FillAsync("1 250,50");
+        await cost.GetByLabel("Devise").SelectOptionAsync("EUR");
+        await cost.GetByLabel("Référence de la facture").FillAsync("HOTEL-FR-1");
+        await cost.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le coût" }).ClickAsync();
+        await Expect(french.GetByRole(AriaRole.Status)).ToHaveTextAsync("Coût enregistré.");
+
+        var monitor = planner.GetByRole(AriaRole.Form, new() { Name = "Monitor" });
+        await monitor.GetByLabel("Monitoring organisation").FillAsync("Independent Monitoring Boards");
+        await monitor.GetByRole(AriaRole.Button, new() { Name = "Assign monitor" }).ClickAsync();
+        await Expect(planner.GetByRole(AriaRole.Status)).ToHaveTextAsync("Monitor assigned.");
+    }
+
+    [Fact]
     public async Task A_finance_page_survives_a_reschedule_but_asks_for_a_reload_after_a_new_seat_allocation()
     {
         var flightId = await web.BookedFlight();

@@ -40,8 +40,11 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock, Manife
         // The calendar follows the filter: the month the range starts in, unless a month was chosen.
         var first = filter.From is { } from ? DateOnly.FromDateTime(from.UtcDateTime) : today;
         var month = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", out var chosen) ? chosen : new DateOnly(first.Year, first.Month, 1);
-        var start = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var inMonth = await FlightSchedules.Query(session, filter with { From = start, To = start.AddMonths(1) }, ct);
+        // The month as the reader's calendar has it: from midnight in their zone, as MonthCalendar puts flights on days.
+        var zone = CalaisReturns.Core.Http.ReaderZones.Current;
+        var start = CalaisReturns.Core.Http.ReaderZones.ToUtc(month.ToDateTime(TimeOnly.MinValue), zone);
+        var end = CalaisReturns.Core.Http.ReaderZones.ToUtc(month.AddMonths(1).ToDateTime(TimeOnly.MinValue), zone);
+        var inMonth = await FlightSchedules.Query(session, filter with { From = start, To = end }, ct);
         Calendar = MonthCalendar.Build(month.Year, month.Month, inMonth);
     }
 
