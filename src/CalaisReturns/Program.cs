@@ -77,14 +77,7 @@ builder.Host.UseWolverine(opts =>
     opts.AutoBuildMessageStorageOnStartup = applySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
 });
 builder.Services.AddWolverineHttp();
-builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o =>
-{
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
-    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-    o.SerializerOptions.RespectRequiredConstructorParameters = true;
-    o.SerializerOptions.RespectNullableAnnotations = true;
-});
+builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => ApiConventions.ReadStrictly(o.SerializerOptions));
 // Validators only read their settings and the clock: built once, not per request (building one is costly).
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddCalaisAuthentication(builder.Configuration, builder.Environment);
@@ -113,6 +106,7 @@ app.UseBodyLimit(limits);
 app.UseCookieWriteProtection();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseBodyCopies();
 app.UseJobsDashboard();
 app.MapCalaisHealthChecks();
 app.MapCalaisOpenApi();

@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CalaisReturns.Core.Http;
@@ -40,6 +42,19 @@ public static class ApiConventions
             chain.Metadata.ProducesProblem(StatusCodes.Status401Unauthorized)
                 .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         });
+    }
+
+    /// <summary>
+    /// How request bodies are read: enums by name only, no unknown field, numbers as numbers, every constructor
+    /// parameter present and no null where the type has none — a body that says anything else is refused.
+    /// </summary>
+    public static void ReadStrictly(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.RespectRequiredConstructorParameters = true;
+        options.RespectNullableAnnotations = true;
     }
 
     private static bool IsWrite(HttpChain chain) => chain.HttpMethods.Any(m => m != HttpMethods.Get);

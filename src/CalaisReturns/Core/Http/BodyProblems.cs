@@ -1,40 +1,54 @@
-using System.Text.RegularExpressions;
+using System.Collections;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine.Http;
 
 namespace CalaisReturns.Core.Http;
 
 /// <summary>
 /// A request body the serializer could not read reaches the caller as a problem about their fields, in their
-/// language — never the serializer's text, a .NET type name or a JSON path: a number that is not one is
-/// "Enter an amount such as 12,300.50" on that field, an unknown field is named, and every missing required
-/// field is listed at once. (Wolverine answers such a body itself with the title below and the serializer's
-/// message; this rewrites that answer as it is written.)
+/// language — never the serializer's text, a .NET type name or a JSON path. The serializer stops at the first
+/// field it cannot read, so the body is read again here field by field against the endpoint's request type:
+/// every value of the wrong kind ("Enter an amount such as 12,300.50"), every unknown field and every missing
+/// one is reported at once, together with what the request's validator says of the fields that could be read.
+/// (Wolverine answers such a body itself with the title below; this rewrites that answer as it is written.)
 /// </summary>
-public static partial class BodyProblems
+public static class BodyProblems
 {
     /// <summary>The title Wolverine.Http gives a body System.Text.Json could not read.</summary>
     public const string WolverineTitle = "Invalid JSON format";
 
-    public static void Humanize(ProblemDetails problem)
+    /// <summary>
+    /// Keeps an API request's JSON body in memory (it is at most <see cref="ApiLimits.MaxRequestBodyBytes"/>),
+    /// so that it can be read again should the serializer refuse it.
+    /// </summary>
+    public static IApplicationBuilder UseBodyCopies(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        var message = problem.Detail ?? "";
-        var errors = new Dictionary<string, string[]>();
-        if (Conversion().Match(message) is { Success: true } conversion)
+        if (http.Request.Path.StartsWithSegments("/api") && http.Request.HasJsonContentType())
         {
-            var path = conversion.Groups["path"].Value;
-            errors[Field(path)] = [Texts.Get($"Body.{Kind(Wanted(conversion.Groups["type"].Value, path))}")];
+            var copy = new MemoryStream();
+            await http.Request.Body.CopyToAsync(copy, http.RequestAborted);
+            copy.Position = 0;
+            http.Request.Body = copy;
         }
-        else if (Unmapped().Match(message) is { Success: true } unmapped)
-        {
-            errors[unmapped.Groups["name"].Value] = [Texts.Get("Body.Unknown")];
-        }
-        else if (Missing().Match(message) is { Success: true } missing)
-        {
-            foreach (var name in missing.Groups["names"].Value.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                errors[name.Trim('\'', '.')] = [Texts.Get("Body.Missing")];
-            }
-        }
+
+        await next(http);
+    });
+
+    public static void Humanize(ProblemDetailsContext context)
+    {
+        var http = context.HttpContext;
+        var problem = context.ProblemDetails;
+        var errors = http.Request.Body is MemoryStream kept
+            && http.GetEndpoint()?.Metadata.GetMetadata<HttpChain>()?.RequestType is { } type
+            && Parse(kept.ToArray()) is { } body
+                ? Check(body, type, http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
+                    http.RequestServices)
+                : [];
 
         problem.Title = Texts.Get("Body.Title");
         problem.Detail = Texts.Get(errors.Count > 0 ? "Body.CorrectFields" : "Body.NotJson");
@@ -42,57 +56,191 @@ public static partial class BodyProblems
         problem.Extensions.Clear();
         if (errors.Count > 0)
         {
-            problem.Extensions["errors"] = errors;
+            problem.Extensions["errors"] = errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
         }
     }
 
-    /// <summary>"$.amount.amount" → "amount.amount"; the root itself → "body".</summary>
-    private static string Field(string path) => path.TrimStart('$').TrimStart('.') is { Length: > 0 } field ? field : "body";
-
-    /// <summary>
-    /// The type the field wanted: the serializer names the field's own type, or, for a record it builds through its
-    /// constructor, the record's — whose property of the path's last name is the field.
-    /// </summary>
-    private static string Wanted(string type, string path)
+    private static JsonNode? Parse(byte[] body)
     {
-        var last = LastName().Match(path).Groups["name"].Value;
-        return OwnType(type) is { IsEnum: false } record
-            && record.GetProperty(last, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance
-                | System.Reflection.BindingFlags.IgnoreCase) is { } property
-            ? property.PropertyType.ToString()
-            : type;
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
-    [GeneratedRegex(@"(?<name>\w+)(\[\d+\])?$")]
-    private static partial Regex LastName();
-
-    /// <summary>What the field should hold, from the type the serializer wanted (nullable or not).</summary>
-    private static string Kind(string type) => type switch
+    /// <summary>
+    /// Every field of <paramref name="body"/> that cannot be read as <paramref name="type"/>, and then what the
+    /// type's validator says of the rest of an object (a field already reported is not reported twice).
+    /// </summary>
+    public static Dictionary<string, List<string>> Check(JsonNode body, Type type, JsonSerializerOptions options,
+        IServiceProvider services)
     {
-        _ when type.Contains("System.Decimal") || type.Contains("System.Double") => "Amount",
-        _ when type.Contains("System.Int") => "WholeNumber",
-        _ when type.Contains("System.DateOnly") => "Date",
-        _ when type.Contains("System.DateTime") => "Instant",
-        _ when type.Contains("System.Guid") => "Identifier",
-        _ when type.Contains("System.Boolean") => "YesNo",
-        _ when type.Contains("System.String") => "Text",
-        _ when OwnType(type) is { IsEnum: true } => "Choice",
+        var errors = new Dictionary<string, List<string>>();
+        var repaired = Read(body, type, "", options, errors);
+        if (errors.Count > 0 && body is JsonObject && Validate(repaired, type, options, services) is { } validation)
+        {
+            foreach (var failure in validation.Errors.Where(f => !errors.Keys.Any(k => Covers(k, f.PropertyName))))
+            {
+                (errors.TryGetValue(failure.PropertyName, out var messages) ? messages : errors[failure.PropertyName] = [])
+                    .Add(failure.ErrorMessage);
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Checks <paramref name="value"/> against <paramref name="type"/>, noting each field it cannot read, and
+    /// answers the value with those fields set to their type's default and unknown ones left out — a body
+    /// the validator can then be run on.
+    /// </summary>
+    private static JsonNode? Read(JsonNode? value, Type type, string path, JsonSerializerOptions options,
+        Dictionary<string, List<string>> errors)
+    {
+        if (Reads(value, type, options))
+        {
+            return value?.DeepClone();
+        }
+
+        if (value is JsonObject fields && IsRecord(type))
+        {
+            var members = Members(type, options);
+            var repaired = new JsonObject();
+            foreach (var (name, field) in fields)
+            {
+                var member = members.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
+                if (member is null)
+                {
+                    Note(errors, Join(path, name), "Body.Unknown");
+                    continue;
+                }
+
+                repaired[member.Name] = Read(field, member.Type, Join(path, name), options, errors);
+            }
+
+            foreach (var member in members.Where(m => m.Required && !fields.Any(f => string.Equals(f.Key, m.Name,
+                         StringComparison.OrdinalIgnoreCase))))
+            {
+                Note(errors, Join(path, member.Name), "Body.Missing");
+                repaired[member.Name] = Default(member.Type, options);
+            }
+
+            return repaired;
+        }
+
+        if (value is JsonArray items && ItemType(type) is { } itemType)
+        {
+            return new JsonArray([.. items.Select((item, i) => Read(item, itemType, $"{path}[{i}]", options, errors))]);
+        }
+
+        Note(errors, path.Length > 0 ? path : "body", $"Body.{Kind(type)}");
+        return Default(type, options);
+    }
+
+    private static bool Reads(JsonNode? value, Type type, JsonSerializerOptions options)
+    {
+        try
+        {
+            value.Deserialize(type, options);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private static FluentValidation.Results.ValidationResult? Validate(JsonNode? repaired, Type type, JsonSerializerOptions options, IServiceProvider services)
+    {
+        if (services.GetService(typeof(IValidator<>).MakeGenericType(type)) is not IValidator validator)
+        {
+            return null;
+        }
+
+        try
+        {
+            return repaired.Deserialize(type, options) is { } request
+                ? validator.Validate(new ValidationContext<object>(request))
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Covers(string reported, string property)
+    {
+        static string Plain(string key) => key.Replace("[", ".").Replace("]", "").ToLowerInvariant();
+        var (a, b) = (Plain(reported), Plain(property));
+        return a == b || b.StartsWith(a + ".", StringComparison.Ordinal) || a.StartsWith(b + ".", StringComparison.Ordinal);
+    }
+
+    private static void Note(Dictionary<string, List<string>> errors, string field, string key) =>
+        (errors.TryGetValue(field, out var messages) ? messages : errors[field] = []).Add(Texts.Get(key));
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    private sealed record Member(string Name, Type Type, bool Required);
+
+    /// <summary>The fields the serializer reads into <paramref name="type"/>, by their JSON names.</summary>
+    private static List<Member> Members(Type type, JsonSerializerOptions options)
+    {
+        var required = type.GetConstructors()
+            .MaxBy(c => c.GetParameters().Length)?.GetParameters()
+            .Where(p => !p.HasDefaultValue)
+            .Select(p => p.Name!)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
+        return
+        [
+            .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite || required.Contains(p.Name))
+                .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+                .Select(p => new Member(
+                    p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? options.PropertyNamingPolicy?.ConvertName(p.Name) ?? p.Name,
+                    p.PropertyType,
+                    required.Contains(p.Name) || p.GetCustomAttribute<System.Runtime.CompilerServices.RequiredMemberAttribute>() is not null)),
+        ];
+    }
+
+    /// <summary>A type read field by field from a JSON object: one of this application's records.</summary>
+    private static bool IsRecord(Type type) =>
+        !type.IsEnum && !typeof(IEnumerable).IsAssignableFrom(type) && type.Assembly == typeof(BodyProblems).Assembly;
+
+    private static Type? ItemType(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[0]
+        : null;
+
+    /// <summary>A value of <paramref name="type"/> the serializer accepts, standing in for one that could not be read.</summary>
+    private static JsonNode? Default(Type type, JsonSerializerOptions options) =>
+        type == typeof(string) ? JsonValue.Create("")
+        : type.IsEnum ? JsonValue.Create(Enum.GetNames(type).FirstOrDefault())
+        : type.IsValueType ? JsonSerializer.SerializeToNode(Activator.CreateInstance(type), type, options)
+        : ItemType(type) is not null ? new JsonArray()
+        : IsRecord(type) ? new JsonObject(Members(type, options).Where(m => m.Required)
+            .Select(m => KeyValuePair.Create(m.Name, Default(m.Type, options))))
+        : null;
+
+    /// <summary>What a field of <paramref name="type"/> should hold (nullable or not).</summary>
+    private static string Kind(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(decimal) || t == typeof(double) => "Amount",
+        var t when t == typeof(int) || t == typeof(long) || t == typeof(short) => "WholeNumber",
+        var t when t == typeof(DateOnly) => "Date",
+        var t when t == typeof(DateTimeOffset) || t == typeof(DateTime) => "Instant",
+        var t when t == typeof(Guid) => "Identifier",
+        var t when t == typeof(bool) => "YesNo",
+        var t when t == typeof(string) => "Text",
+        { IsEnum: true } => "Choice",
         _ => "Value",
     };
-
-    /// <summary>One of this application's types named in the message, if one is.</summary>
-    private static Type? OwnType(string type) =>
-        OwnTypeName().Match(type) is { Success: true } name ? typeof(BodyProblems).Assembly.GetType(name.Value) : null;
-
-    [GeneratedRegex(@"CalaisReturns[\w.+]*")]
-    private static partial Regex OwnTypeName();
-
-    [GeneratedRegex(@"could not be converted to (?<type>[^ ]+?)\.? Path: (?<path>\$[^ |]*)")]
-    private static partial Regex Conversion();
-
-    [GeneratedRegex(@"The JSON property '(?<name>[^']+)' could not be mapped")]
-    private static partial Regex Unmapped();
-
-    [GeneratedRegex(@"missing required properties,? including(?: the following)?: (?<names>.+?)\.?$", RegexOptions.IgnoreCase)]
-    private static partial Regex Missing();
 }

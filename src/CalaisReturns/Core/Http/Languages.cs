@@ -68,7 +68,7 @@ public static class Languages
         var problem = context.ProblemDetails;
         if (problem.Title == BodyProblems.WolverineTitle)
         {
-            BodyProblems.Humanize(problem);
+            BodyProblems.Humanize(context);
             return;
         }
 

@@ -32,6 +32,26 @@ public class BodyProblemsTests(AppFixture app) : IntegrationTest(app)
         AssertNoInternals(problem);
     }
 
+    [Theory]
+    [InlineData("en-GB", "Enter an amount such as 12,300.50.")]
+    [InlineData("fr-FR", "Saisissez un montant, par exemple 12 300,50.")]
+    public async Task Every_invalid_field_is_reported_at_once_not_only_the_first_the_serializer_met(string language,
+        string amount)
+    {
+        var flight = await App.ReadyFlight();
+        var cost = (await App.Post($"/api/flights/{flight}/costs",
+            """{"category":"Charter","description":"","amount":{"amount":"12 300,5x","currency":"GBP"},"invoiceReference":"I","lineId":"nope","colour":"blue"}""",
+            400, UkFinance, language: language)).Problem();
+        var errors = cost["errors"]!.AsObject();
+        Assert.Equal(amount, errors["amount.amount"]![0]!.GetValue<string>());
+        Assert.Contains("lineId", errors.Select(e => e.Key));
+        Assert.Contains("colour", errors.Select(e => e.Key));
+        // The blank description is the validator's finding, reported beside the fields the serializer could not read.
+        Assert.Contains(errors, e => string.Equals(e.Key, "description", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(4, errors.Count);
+        AssertNoInternals(cost);
+    }
+
     [Fact]
     public async Task An_unknown_field_is_named_and_every_missing_field_is_listed_at_once()
     {
