@@ -13,7 +13,7 @@ public sealed record ShareChart(Currency Currency, decimal Max, IReadOnlyList<st
 {
     public const double Width = 720;
     public const double Height = 260;
-    public const double Left = 70;
+    public const double Left = 100;
     public const double Bottom = 30;
     public const double Top = 10;
 
@@ -60,10 +60,14 @@ public sealed record ShareChart(Currency Currency, decimal Max, IReadOnlyList<st
         var enc = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var svg = new System.Text.StringBuilder();
         svg.Append($"<svg class=\"chart\" viewBox=\"0 0 {N(Width)} {N(Height)}\" role=\"img\" aria-labelledby=\"{labelledBy} {labelledBy}-desc\">")
-            .Append($"<desc id=\"{labelledBy}-desc\">Bar chart; the table below gives the same figures.</desc>")
-            .Append($"<line x1=\"{N(Left)}\" y1=\"{N(Height - Bottom)}\" x2=\"{N(Width)}\" y2=\"{N(Height - Bottom)}\" stroke=\"#4a5361\"/>")
-            .Append(Text(Left - 6, Top + 10, "end", Show.Money(Max, Currency)))
-            .Append(Text(Left - 6, Height - Bottom, "end", "0"));
+            .Append($"<desc id=\"{labelledBy}-desc\">{enc.Encode(Texts.Get("Chart.Description"))}</desc>");
+        // The axis: nought, half and the tallest value, each with a faint line across the plot.
+        foreach (var fraction in (double[])[0, 0.5, 1])
+        {
+            var y = Height - Bottom - fraction * (Height - Bottom - Top);
+            svg.Append($"<line x1=\"{N(Left)}\" y1=\"{N(y)}\" x2=\"{N(Width)}\" y2=\"{N(y)}\" stroke=\"{(fraction == 0 ? "#4a5361" : "#d5d9df")}\"/>")
+                .Append(Text(Left - 6, y + 4, "end", Show.Money(Max * (decimal)fraction, Currency)));
+        }
         foreach (var bar in Bars)
         {
             svg.Append($"<rect x=\"{N(bar.X)}\" y=\"{N(bar.Y)}\" width=\"{N(bar.Width)}\" height=\"{N(bar.Height)}\" fill=\"{Colour(bar.State, bar.Measure)}\">")
@@ -78,7 +82,7 @@ public sealed record ShareChart(Currency Currency, decimal Max, IReadOnlyList<st
         return svg.Append("</svg>").ToString();
 
         string Text(double x, double y, string anchor, string text) =>
-            $"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\" font-size=\"11\" fill=\"#1b1f24\">{enc.Encode(text)}</text>";
+            $"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\" font-size=\"13\" fill=\"#1b1f24\">{enc.Encode(text)}</text>";
     }
 
     public double MonthX(int index) => Left + (Width - Left) / Math.Max(Months.Count, 1) * (index + 0.5);

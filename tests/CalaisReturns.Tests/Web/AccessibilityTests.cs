@@ -74,11 +74,44 @@ public sealed class AccessibilityTests(BrowserFixture web)
         // References and amounts stay whole: each lies on one line.
         var broken = await page.EvaluateAsync<string[]>("""
             [...document.querySelectorAll('td.num, table a')].filter(el => {
-              const range = document.createRange(); range.selectNodeContents(el);
-              return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+              const lines = new Set(), texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              for (let text; (text = texts.nextNode());) {
+                const range = document.createRange(); range.selectNodeContents(text);
+                [...range.getClientRects()].filter(r => r.width > 0).forEach(r => lines.add(Math.round(r.top)));
+              }
+              return lines.size > 1;
             }).map(el => el.textContent.trim())
             """);
         Assert.True(broken.Length == 0, $"{path} breaks over two lines: {string.Join(", ", broken)}");
+        // Tables are read as cards, each value beside its column's name: nothing is left to scroll sideways but
+        // the chart, which keeps its size so that its axis stays legible.
+        var scrolling = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll('.table-wrap:not(.chart-wrap)')].filter(w => w.scrollWidth > w.clientWidth + 1)
+              .map(w => w.getAttribute('aria-labelledby') || w.getAttribute('aria-label'))
+            """);
+        Assert.True(scrolling.Length == 0, $"{path} scrolls sideways on a phone: {string.Join(", ", scrolling)}");
+        var unlabelled = await page.EvaluateAsync<int>(
+            "[...document.querySelectorAll('table.cards tbody td, table.cards tbody th')].filter(c => !c.dataset.label).length");
+        Assert.Equal(0, unlabelled);
         await page.Screenshot($"{name}{suffix}-390");
+    }
+
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("fr-FR")]
+    public async Task On_a_1366_pixel_screen_every_column_of_the_seats_table_is_visible(string language)
+    {
+        var page = await web.SignedIn(Role.Planner, State.FR, "Camille Exemple", language: language);
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.GotoAsync($"/flights/{DemoFlight}");
+        var seats = page.Locator("section[aria-labelledby='states-heading'] table");
+        await Expect(seats).ToBeVisibleAsync();
+        var hidden = await seats.EvaluateAsync<string[]>("""
+            table => { const wrap = table.closest('.table-wrap').getBoundingClientRect();
+              return [...table.querySelectorAll('thead th')].filter(th => th.getBoundingClientRect().right > wrap.right + 1)
+                .map(th => th.textContent); }
+            """);
+        Assert.True(hidden.Length == 0, $"Columns cut off at 1366 px: {string.Join(", ", hidden)}");
+        await page.Screenshot($"seats{(language == "en-GB" ? "" : "-fr")}-1366");
     }
 }

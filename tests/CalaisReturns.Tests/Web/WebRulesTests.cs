@@ -117,6 +117,29 @@ public sealed class WebRulesTests
         Assert.All(chart.Bars.Where(b => b.Month == "2014-10"), b => Assert.Equal(0, b.Height));
         Assert.True(chart.Bars.Select(b => b.X).SequenceEqual(chart.Bars.Select(b => b.X).Order()));
         Assert.Contains($"<title>{ShareChart.Label("2014-09")} UK paid: £1,000.00</title>", chart.Svg("c"));
+        // The axis reads nought, half and the tallest value.
+        Assert.All((string[])[">£0.00<", ">£500.00<", ">£1,000.00<"], tick => Assert.Contains(tick, chart.Svg("c")));
+    }
+
+    [Fact]
+    public void Given_a_table_with_cards_then_every_body_cell_is_labelled_with_its_column_heading_and_a_span_moves_the_count_on()
+    {
+        const string table = """
+            <thead><tr><th scope="col">Flight</th><th scope="col" class="num">D&#xE9;part <abbr>UTC</abbr></th><th>Seats</th></tr></thead>
+            <tbody>
+            <tr><th scope="row"><a href="/f/1">RF-1</a></th><td class="num">1</td><td>2</td></tr>
+            <tr><td colspan="2">Total</td><td>3</td></tr>
+            </tbody>
+            """;
+
+        var labelled = CardTableTagHelper.Label(table);
+
+        Assert.Contains("""<th data-label="Flight" scope="row"><div class="cell"><a href="/f/1">RF-1</a></div></th>""", labelled);
+        Assert.Contains("""<td data-label="D&#xE9;part UTC" class="num"><div class="cell">1</div></td>""", labelled);
+        Assert.Contains("""<td data-label="Seats"><div class="cell">2</div></td>""", labelled);
+        Assert.Contains("""<td data-label="Flight" colspan="2"><div class="cell">Total</div></td><td data-label="Seats"><div class="cell">3</div></td>""",
+            labelled);
+        Assert.StartsWith(table[..table.IndexOf("</thead>", StringComparison.Ordinal)], labelled);
     }
 
     [Theory]
