@@ -5,7 +5,7 @@ namespace CalaisReturns.Web;
 
 /// <summary>
 /// How the pages write values, in the reader's culture (<see cref="CultureInfo.CurrentCulture"/>, set per
-/// request by <see cref="Core.Http.Languages"/>): times (UTC for now), money with its currency — <c>£12,300.50</c>
+/// request by <see cref="Core.Http.Languages"/>): times in the reader's zone, money with its currency — <c>£12,300.50</c>
 /// in English, <c>12 300,50 €</c> in French — and enum values by their translated names.
 /// </summary>
 public static class Show
@@ -53,6 +53,11 @@ public static class Show
     }
 
     public static string Money(Money money) => Money(money.Amount, money.Currency);
+
+    /// <summary>A split's basis and percentages as people read them: <c>Fixed ratio (UK 55.5%, FR 44.5%)</c>.</summary>
+    public static string Terms(CalaisReturns.Finance.SplitTerms terms) => Enum(terms.Basis) + (terms.Ratios.Count > 0
+        ? " (" + string.Join(", ", terms.Ratios.Select(r => Texts.Format("Share.Percent", r.State, r.Percent))) + ")"
+        : "");
 
     /// <summary>An enum value's name in the reader's language (<c>Texts</c> key <c>{Type}.{Value}</c>).</summary>
     public static string Enum<T>(T value) where T : struct, System.Enum => Texts.Get($"{typeof(T).Name}.{value}");

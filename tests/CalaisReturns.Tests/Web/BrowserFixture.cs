@@ -53,31 +53,36 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh browser context (its own cookies) at a given window width.</summary>
     public async Task<IPage> NewPage(int width = 1280, int height = 900, string? language = null)
     {
-        var context = await Browser.NewContextAsync(Options(width, null, height));
+        var context = await Browser.NewContextAsync(Options(width, null, height, language ?? "en-GB"));
         context.SetDefaultTimeout(30_000);
         await Speak(context, language);
         return await context.NewPageAsync();
     }
 
     /// <summary>
-    /// Signs in on the development sign-in page. The same person signing in again gets a new
-    /// browser carrying the cookies of the first sign-in, as a returning browser would. The pages are in
-    /// the language given (the choice a person makes with the switch on every page), English unless told;
-    /// null leaves the default of the person's state.
+    /// Signs in on the development sign-in page, once per person; each call gives a new browser carrying the
+    /// cookies of that sign-in, as a returning browser would. The pages are in the language given (the choice a
+    /// person makes with the switch on every page), English unless told; null leaves the default of the person's
+    /// state. The browser itself speaks the person's language (its date and time inputs are written as theirs).
     /// </summary>
     public async Task<IPage> SignedIn(Role role, State state, string name, int width = 1280, string? language = "en-GB")
     {
-        if (_signedIn.TryGetValue((role, state, name), out var storage))
+        if (!_signedIn.TryGetValue((role, state, name), out var storage))
         {
-            var again = await Browser.NewContextAsync(Options(width, storage));
-            again.SetDefaultTimeout(30_000);
-            await Speak(again, language);
-            var home = await again.NewPageAsync();
-            await home.GotoAsync("/");
-            return home;
+            storage = _signedIn[(role, state, name)] = await SignIn(role, state, name);
         }
 
-        var page = await NewPage(width);
+        var context = await Browser.NewContextAsync(Options(width, storage, locale: language ?? Languages.Of(state).Name));
+        context.SetDefaultTimeout(30_000);
+        await Speak(context, language);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        return page;
+    }
+
+    private async Task<string> SignIn(Role role, State state, string name)
+    {
+        var page = await NewPage();
         await page.GotoAsync("/signin");
         await page.GetByLabel("Name").FillAsync(name);
         await page.GetByLabel("Role").SelectOptionAsync(role.ToString());
@@ -95,11 +100,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new TimeoutException($"Sign-in as {name} stayed on {page.Url}: {await page.Locator("main").InnerTextAsync()}", e);
         }
 
-        _signedIn[(role, state, name)] = await page.Context.StorageStateAsync();
-        await Speak(page.Context, language);
-        await page.ReloadAsync();
-
-        return page;
+        var storage = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+        return storage;
     }
 
     private async Task Speak(IBrowserContext context, string? language)
@@ -128,12 +131,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    private BrowserNewContextOptions Options(int width, string? storageState, int height = 900) => new()
+    private BrowserNewContextOptions Options(int width, string? storageState, int height = 900, string locale = "en-GB") => new()
     {
         BaseURL = BaseUrl,
         ViewportSize = new ViewportSize { Width = width, Height = height },
         AcceptDownloads = true,
-        Locale = "en-GB",
+        Locale = locale,
         TimezoneId = "UTC",
         StorageState = storageState,
     };

@@ -63,7 +63,7 @@ public sealed class CompletePagesTests(BrowserFixture web)
         });
         var french = await web.SignedIn(Role.Finance, State.FR, "Fabienne Finances", language: null);
         await french.GotoAsync($"/finance/flights/{flightId}");
-        await Expect(french.GetByRole(AriaRole.Form, new() { Name = "Accepter la répartition proposée par UK : Ratio fixe (UK 55,5 %, FR 44,5 %), réglée en EUR" }))
+        await Expect(french.GetByRole(AriaRole.Form, new() { Name = "Accepter la répartition proposée par UK : Ratio fixe (UK 55,5\u202F%, FR 44,5\u202F%), réglée en EUR" }))
             .ToBeVisibleAsync();
     }
 }

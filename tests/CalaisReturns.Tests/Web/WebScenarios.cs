@@ -30,13 +30,18 @@ internal static class WebScenarios
     }
 
     /// <summary>A UK case with a passport, ready for a manifest.</summary>
-    public static async Task<(Guid Id, string Reference)> UkCase(this BrowserFixture web, string name = "Test Person")
+    public static Task<(Guid Id, string Reference)> UkCase(this BrowserFixture web, string name = "Test Person") =>
+        web.Case(State.UK, name);
+
+    /// <summary>A case of the state's planners with a passport, ready for a manifest.</summary>
+    public static async Task<(Guid Id, string Reference)> Case(this BrowserFixture web, State state, string name = "Test Person")
     {
-        var reference = "UK-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        var opened = await web.Api(Actors.UkPlanner, "/api/cases",
+        var planner = Actors.PlannerOf(state);
+        var reference = $"{state}-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var opened = await web.Api(planner, "/api/cases",
             new { caseReference = reference, fullName = name, nationality = "AL", dateOfBirth = "1990-04-12" }, HttpStatusCode.Created);
         var id = opened.GetProperty("id").GetGuid();
-        await web.Api(Actors.UkPlanner, $"/api/cases/{id}/travel-document", new { kind = "Passport", expiry = "2031-01-31" });
+        await web.Api(planner, $"/api/cases/{id}/travel-document", new { kind = "Passport", expiry = "2031-01-31" });
         return (id, reference);
     }
 
