@@ -8,11 +8,21 @@ namespace CalaisReturns.Core.Http;
 /// </summary>
 public static class QueryValues
 {
-    public static DateTimeOffset? Instant(string? value, string name, Dictionary<string, string[]> errors)
+    /// <summary>
+    /// An instant: with an offset as written; without one (a date, or a date and time) in <paramref name="zone"/>
+    /// — the reader's, on the pages — or in UTC for API callers.
+    /// </summary>
+    public static DateTimeOffset? Instant(string? value, string name, Dictionary<string, string[]> errors, TimeZoneInfo? zone = null)
     {
         if (value is null)
         {
             return null;
+        }
+
+        if (zone is not null && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            && local.Kind == DateTimeKind.Unspecified)
+        {
+            return ReaderZones.ToUtc(local, zone);
         }
 
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))

@@ -14,14 +14,17 @@ public sealed record ScheduleFilter(
     /// <summary>Every flight departing in [from, to).</summary>
     public static ScheduleFilter Between(DateTimeOffset? from, DateTimeOffset? to) => new(from, to, null, null, null);
 
-    /// <summary>Parses the query string, naming every parameter that cannot be understood.</summary>
+    /// <summary>
+    /// Parses the query string, naming every parameter that cannot be understood. Dates and times without an
+    /// offset are read in <paramref name="zone"/> (a page reader's), or in UTC.
+    /// </summary>
     public static (ScheduleFilter? Filter, Dictionary<string, string[]> Errors) Parse(string? from, string? to,
-        string? country, string? status, string? leadState)
+        string? country, string? status, string? leadState, TimeZoneInfo? zone = null)
     {
         var errors = new Dictionary<string, string[]>();
         var filter = new ScheduleFilter(
-            QueryValues.Instant(from, "from", errors),
-            QueryValues.Instant(to, "to", errors),
+            QueryValues.Instant(from, "from", errors, zone),
+            QueryValues.Instant(to, "to", errors, zone),
             country,
             QueryValues.Enum<FlightStatus>(status, "status", errors),
             QueryValues.Enum<State>(leadState, "leadState", errors));

@@ -20,6 +20,19 @@ public class ScheduleFilterTests
             new DateTimeOffset(2026, 12, 31, 22, 0, 0, TimeSpan.Zero), "AL", FlightStatus.Booked, State.FR), filter);
     }
 
+    [Theory]
+    [InlineData("Europe/Paris", "2027-03-28", "2027-03-27T23:00:00Z")]
+    [InlineData("Europe/London", "2027-03-28", "2027-03-28T00:00:00Z")]
+    [InlineData("Europe/Paris", "2027-10-31T02:30", "2027-10-31T00:30:00Z")]
+    [InlineData("Europe/London", "2027-11-01", "2027-11-01T00:00:00Z")]
+    [InlineData("Europe/Paris", "2027-11-01T00:00:00+00:00", "2027-11-01T00:00:00Z")]
+    public void Given_a_readers_zone_then_a_date_without_an_offset_starts_at_midnight_there(string zone, string from, string utc)
+    {
+        var (filter, errors) = ScheduleFilter.Parse(from, null, null, null, null, TimeZoneInfo.FindSystemTimeZoneById(zone));
+        Assert.Empty(errors);
+        Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), filter!.From);
+    }
+
     [Fact]
     public void Every_parameter_that_cannot_be_understood_is_named()
     {

@@ -1,3 +1,4 @@
+using CalaisReturns.Core.Http;
 using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Flights.Scheduling;
 using Microsoft.AspNetCore.Mvc;
@@ -26,10 +27,12 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock, Manife
 
     public async Task OnGet(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        // Dates are the reader's: a day runs from midnight in their zone.
+        var zone = ReaderZones.Current;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, zone).DateTime);
         From ??= new DateOnly(today.Year, today.Month, 1).ToString("yyyy-MM-dd");
         To ??= new DateOnly(today.Year, today.Month, 1).AddMonths(3).ToString("yyyy-MM-dd");
-        var (filter, errors) = ScheduleFilter.Parse(From, To, Blank(Country), Blank(Status), Blank(LeadState));
+        var (filter, errors) = ScheduleFilter.Parse(From, To, Blank(Country), Blank(Status), Blank(LeadState), zone);
         if (filter is null)
         {
             Errors = errors;
@@ -38,12 +41,11 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock, Manife
 
         Flights = await FlightSchedules.Query(session, filter, ct);
         // The calendar follows the filter: the month the range starts in, unless a month was chosen.
-        var first = filter.From is { } from ? DateOnly.FromDateTime(from.UtcDateTime) : today;
+        var first = filter.From is { } from ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime) : today;
         var month = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", out var chosen) ? chosen : new DateOnly(first.Year, first.Month, 1);
         // The month as the reader's calendar has it: from midnight in their zone, as MonthCalendar puts flights on days.
-        var zone = CalaisReturns.Core.Http.ReaderZones.Current;
-        var start = CalaisReturns.Core.Http.ReaderZones.ToUtc(month.ToDateTime(TimeOnly.MinValue), zone);
-        var end = CalaisReturns.Core.Http.ReaderZones.ToUtc(month.AddMonths(1).ToDateTime(TimeOnly.MinValue), zone);
+        var start = ReaderZones.ToUtc(month.ToDateTime(TimeOnly.MinValue), zone);
+        var end = ReaderZones.ToUtc(month.AddMonths(1).ToDateTime(TimeOnly.MinValue), zone);
         var inMonth = await FlightSchedules.Query(session, filter with { From = start, To = end }, ct);
         Calendar = MonthCalendar.Build(month.Year, month.Month, inMonth);
     }
