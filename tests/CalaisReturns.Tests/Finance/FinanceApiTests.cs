@@ -140,4 +140,15 @@ public class FinanceApiTests(AppFixture app) : IntegrationTest(app)
         var problem = (await App.Post($"/api/flights/{flight}/costs", body, 400, UkFinance)).Problem();
         Assert.Contains(field, problem["errors"]!.AsObject().Select(p => p.Key));
     }
+
+    [Theory]
+    [InlineData("""{"basis":"FixedRatio","settlementCurrency":"GBP"}""", "Ratios")]
+    [InlineData("""{"basis":"FixedRatio","settlementCurrency":"GBP","ratios":[{"state":"UK","percent":60}]}""", "Ratios")]
+    [InlineData("""{"basis":"PerSeatAllocated","settlementCurrency":"GBP","ratios":[{"state":"UK","percent":100}]}""", "Ratios")]
+    public async Task A_split_whose_percentages_are_missing_or_do_not_fit_its_basis_gets_400(string body, string field)
+    {
+        var flight = await App.ReadyFlight();
+        var problem = (await App.Post($"/api/flights/{flight}/cost-split", body, 400, UkFinance)).Problem();
+        Assert.Equal([field], problem["errors"]!.AsObject().Select(p => p.Key));
+    }
 }

@@ -75,7 +75,7 @@ public sealed class BilingualStoryTests(BrowserFixture web)
         var names = new Dictionary<State, string>();
         foreach (var planner in new[] { leader, other })
         {
-            names[planner.State] = $"{planner.State} Returnee {Guid.NewGuid():N}"[..20];
+            names[planner.State] = $"Dritan {planner.State} {Guid.NewGuid():N}"[..16];
             var (caseId, reference) = await web.Case(planner.State, names[planner.State]);
             await planner.Page.GotoAsync($"/flights/{flight}");
             await Expect(planner.Page.Locator("body")).ToContainTextAsync(planner.Say("Seats and escort teams", "Sièges et équipes d'escorte"));

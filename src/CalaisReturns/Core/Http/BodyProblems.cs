@@ -60,11 +60,12 @@ public static class BodyProblems
         }
     }
 
-    private static JsonNode? Parse(byte[] body)
+    /// <summary>The body as JSON, or null if it is not (a field named twice counts as not JSON).</summary>
+    public static JsonNode? Parse(byte[] body)
     {
         try
         {
-            return JsonNode.Parse(body);
+            return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException)
         {
@@ -74,16 +75,19 @@ public static class BodyProblems
 
     /// <summary>
     /// Every field of <paramref name="body"/> that cannot be read as <paramref name="type"/>, and then what the
-    /// type's validator says of the rest of an object (a field already reported is not reported twice).
+    /// type's validator says of the fields that were sent and could be read (its findings on the stand-ins for
+    /// the others would only be about values nobody sent).
     /// </summary>
     public static Dictionary<string, List<string>> Check(JsonNode body, Type type, JsonSerializerOptions options,
         IServiceProvider services)
     {
         var errors = new Dictionary<string, List<string>>();
-        var repaired = Read(body, type, "", options, errors);
+        var read = new List<string>();
+        var repaired = Read(body, type, "", options, errors, read);
         if (errors.Count > 0 && body is JsonObject && Validate(repaired, type, options, services) is { } validation)
         {
-            foreach (var failure in validation.Errors.Where(f => !errors.Keys.Any(k => Covers(k, f.PropertyName))))
+            foreach (var failure in validation.Errors.Where(f => read.Any(r => Under(f.PropertyName, r))
+                         && !errors.Keys.Any(k => Under(f.PropertyName, k) || Under(k, f.PropertyName))))
             {
                 (errors.TryGetValue(failure.PropertyName, out var messages) ? messages : errors[failure.PropertyName] = [])
                     .Add(failure.ErrorMessage);
@@ -99,10 +103,11 @@ public static class BodyProblems
     /// the validator can then be run on.
     /// </summary>
     private static JsonNode? Read(JsonNode? value, Type type, string path, JsonSerializerOptions options,
-        Dictionary<string, List<string>> errors)
+        Dictionary<string, List<string>> errors, List<string> read)
     {
         if (Reads(value, type, options))
         {
+            read.Add(path);
             return value?.DeepClone();
         }
 
@@ -119,7 +124,7 @@ public static class BodyProblems
                     continue;
                 }
 
-                repaired[member.Name] = Read(field, member.Type, Join(path, name), options, errors);
+                repaired[member.Name] = Read(field, member.Type, Join(path, name), options, errors, read);
             }
 
             foreach (var member in members.Where(m => m.Required && !fields.Any(f => string.Equals(f.Key, m.Name,
@@ -134,7 +139,7 @@ public static class BodyProblems
 
         if (value is JsonArray items && ItemType(type) is { } itemType)
         {
-            return new JsonArray([.. items.Select((item, i) => Read(item, itemType, $"{path}[{i}]", options, errors))]);
+            return new JsonArray([.. items.Select((item, i) => Read(item, itemType, $"{path}[{i}]", options, errors, read))]);
         }
 
         Note(errors, path.Length > 0 ? path : "body", $"Body.{Kind(type)}");
@@ -177,11 +182,12 @@ public static class BodyProblems
         }
     }
 
-    private static bool Covers(string reported, string property)
+    /// <summary>Whether a field is the other or inside it: <c>Amount.Amount</c> is under <c>amount</c>.</summary>
+    private static bool Under(string field, string other)
     {
         static string Plain(string key) => key.Replace("[", ".").Replace("]", "").ToLowerInvariant();
-        var (a, b) = (Plain(reported), Plain(property));
-        return a == b || b.StartsWith(a + ".", StringComparison.Ordinal) || a.StartsWith(b + ".", StringComparison.Ordinal);
+        var (a, b) = (Plain(field), Plain(other));
+        return a == b || a.StartsWith(b + ".", StringComparison.Ordinal);
     }
 
     private static void Note(Dictionary<string, List<string>> errors, string field, string key) =>

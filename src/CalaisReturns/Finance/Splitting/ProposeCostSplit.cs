@@ -16,7 +16,7 @@ public sealed record ProposeCostSplit(
             RuleFor(c => c.SettlementCurrency).IsInEnum();
             When(c => c.Basis == SplitBasis.FixedRatio, () =>
             {
-                RuleFor(c => c.Ratios).NotEmpty().WithMessage(_ => Texts.Get("Validation.RatioPercentages"))
+                RuleFor(c => c.Ratios).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => Texts.Get("Validation.RatioPercentages"))
                     .Must(r => r!.Sum(x => x.Percent) == 100m).WithMessage(_ => Texts.Get("Validation.PercentSum"))
                     .Must(r => r!.Select(x => x.State).Distinct().Count() == r!.Count).WithMessage(_ => Texts.Get("Validation.StateOnce"));
                 RuleForEach(c => c.Ratios).Must(r => r.Percent is >= 0 and <= 100 && r.Percent == decimal.Round(r.Percent, 2))

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CalaisReturns.Core.Http;
 using CalaisReturns.Finance.Costing;
+using CalaisReturns.Finance.Splitting;
 using CalaisReturns.Flights.Allocating;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public class BodyChecksTests
     private static readonly IServiceProvider Validators = new ServiceCollection()
         .AddSingleton<IValidator<RecordCost>, RecordCost.Validator>()
         .AddSingleton<IValidator<AllocateSeats>, AllocateSeats.Validator>()
+        .AddSingleton<IValidator<ProposeCostSplit>, ProposeCostSplit.Validator>()
         .BuildServiceProvider();
 
     private static JsonSerializerOptions Strict()
@@ -68,6 +70,22 @@ public class BodyChecksTests
         Assert.Contains("Allocations[0].Seats", errors.Keys);
         Assert.Equal(3, errors.Count);
     }
+
+    [Fact]
+    public void Given_a_split_with_only_unknown_fields_then_the_missing_ones_are_named_and_the_validator_is_not_tripped_by_the_stand_ins()
+    {
+        // Found by the generated bad-input run: the stand-in basis (fixed ratio) without ratios crashed the validator.
+        var errors = Check<ProposeCostSplit>("""{"flightId": "9999-12-31T23:59:59Z", "unknown2": 0.41}""");
+
+        Assert.Equal(["basis", "flightId", "settlementCurrency", "unknown2"], errors.Keys.Order(StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("""{"seats": 1, "seats": 2}""")]
+    [InlineData("""{"allocations": [{"state": "UK", "state": "FR"}]}""")]
+    [InlineData("""{"description": "x""")]
+    public void Given_a_field_named_twice_or_broken_JSON_then_it_is_not_read_as_JSON(string body) =>
+        Assert.Null(BodyProblems.Parse(System.Text.Encoding.UTF8.GetBytes(body)));
 
     [Fact]
     public void Given_a_body_that_is_not_an_object_then_the_body_itself_is_named()
