@@ -21,6 +21,7 @@ var connectionString = builder.Configuration.GetConnectionString("Postgres")
 var schema = builder.Configuration["Database:Schema"] ?? "calais";
 var limits = ApiLimits.From(builder.Configuration);
 var manifestRules = ManifestRules.From(builder.Configuration);
+var sealer = CalaisReturns.Auditing.Sealing.Sealer.From(builder.Configuration, builder.Environment.IsProduction());
 var wolverineDistributesProjections = builder.Configuration.GetValue("Marten:Distribution", "Marten") switch
 {
     "Marten" => false,
@@ -30,7 +31,7 @@ var wolverineDistributesProjections = builder.Configuration.GetValue("Marten:Dis
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(manifestRules);
-var marten = builder.Services.AddMarten(opts => opts.ConfigureCalais(connectionString, schema, manifestRules,
+var marten = builder.Services.AddMarten(opts => opts.ConfigureCalais(connectionString, schema, manifestRules, sealer,
         builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate))
     .UseLightweightSessions()
     // Several hosts: Marten:DaemonMode=HotCold runs each async shard on one host at a time (a PostgreSQL
@@ -86,7 +87,7 @@ builder.Services.AddCalaisHealthChecks(connectionString, builder.Configuration);
 builder.Services.AddCalaisOpenApi();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Languages.Localize);
 builder.Services.AddExceptionHandler<ExceptionProblems>();
-builder.Services.AddAuditing(builder.Configuration);
+builder.Services.AddAuditing(builder.Configuration, sealer);
 builder.Services.AddCalaisJobs(builder.Configuration, connectionString, schema);
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddCalaisLanguages();

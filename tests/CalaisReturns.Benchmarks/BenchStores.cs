@@ -14,11 +14,15 @@ public static class BenchStores
     /// <summary>The app's defaults (its configuration section is empty in Development and Production).</summary>
     public static readonly ManifestRules Rules = new();
 
+    /// <summary>The development seal key: sealing costs the same under any key.</summary>
+    public static readonly CalaisReturns.Auditing.Sealing.Sealer Sealer =
+        new(Convert.FromBase64String(CalaisReturns.Auditing.Sealing.Sealer.DevelopmentKey));
+
     /// <summary>Exactly the app's store: its events, metadata, projections and subscription.</summary>
     public static DocumentStore App(string connection, string schema, Action<StoreOptions>? tune = null) =>
         DocumentStore.For(o =>
         {
-            o.ConfigureCalais(connection, schema, Rules, AutoCreate.CreateOrUpdate);
+            o.ConfigureCalais(connection, schema, Rules, Sealer, AutoCreate.CreateOrUpdate);
             // What the app's AddAsyncDaemon sets. No daemon runs unless a benchmark builds one to rebuild.
             o.Projections.AsyncMode = DaemonMode.Solo;
             tune?.Invoke(o);

@@ -5,13 +5,14 @@ namespace CalaisReturns.Auditing;
 
 public static class AuditingModule
 {
-    /// <summary>The checkpoint key is read at start-up: a host without one does not start.</summary>
-    public static IServiceCollection AddAuditing(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton(new CheckpointSigner(configuration));
+    /// <summary>The checkpoint and seal keys are read at start-up: a host without them does not start.</summary>
+    public static IServiceCollection AddAuditing(this IServiceCollection services, IConfiguration configuration, Sealer sealer) =>
+        services.AddSingleton(new CheckpointSigner(configuration)).AddSingleton(sealer);
 
-    public static StoreOptions ConfigureAuditing(this StoreOptions options)
+    public static StoreOptions ConfigureAuditing(this StoreOptions options, Sealer sealer)
     {
-        options.Events.Subscribe(new SealingSubscription());
+        options.Listeners.Add(new SealingListener(sealer));
+        options.Schema.For<PersonalSalt>();
         return options;
     }
 }

@@ -1,4 +1,5 @@
 using CalaisReturns.Auditing;
+using CalaisReturns.Auditing.Sealing;
 using CalaisReturns.Cases;
 using CalaisReturns.Finance;
 using CalaisReturns.Flights;
@@ -11,18 +12,18 @@ namespace CalaisReturns.Core;
 
 /// <summary>
 /// The Marten store as the app runs it: events with their metadata, the modules' projections and the
-/// sealing subscription. Program.cs and the benchmarks both call it, so a benchmark measures this store.
+/// sealing of every event as it is appended. Program.cs and the benchmarks both call it, so a benchmark measures this store.
 /// </summary>
 public static class CalaisStore
 {
     public static StoreOptions ConfigureCalais(this StoreOptions opts, string connectionString, string schema,
-        ManifestRules manifestRules, AutoCreate autoCreate)
+        ManifestRules manifestRules, Sealer sealer, AutoCreate autoCreate)
     {
         opts.ConfigureCalaisEvents(connectionString, schema, autoCreate);
         opts.ConfigureFlights(manifestRules);
         opts.ConfigureCases();
         opts.ConfigureFinance();
-        opts.ConfigureAuditing();
+        opts.ConfigureAuditing(sealer);
 
         // A rebuild keeps the documents it changes in memory and writes each once per 2,000 changed
         // documents, instead of loading and rewriting it on every 500-event page of a history where

@@ -54,7 +54,7 @@ public static class HistorySessions
 
         if (recorded.ErasedAt is { } erased)
         {
-            yield return (MaskErasedPersonalDataHandler.Header, erased.ToString("O"));
+            yield return (CalaisReturns.Auditing.Sealing.Seals.ErasedHeader, erased.ToString("O"));
         }
     }
 

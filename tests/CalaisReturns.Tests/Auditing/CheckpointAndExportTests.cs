@@ -48,12 +48,15 @@ public class CheckpointAndExportTests(AppFixture app) : IntegrationTest(app)
         var lines = export.ReadAsText().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
         Assert.Equal(3, lines.Count);
 
-        // The documented offline procedure: sha256(payload) = hash, and each payload names the hash before it.
+        // The documented offline procedure, by an auditor holding the seal key: HMAC-SHA-256(key, payload) = hash, and
+        // each payload names the hash before it. Without the key no one can make a line that passes.
+        var key = Convert.FromBase64String(CalaisReturns.Auditing.Sealing.Sealer.DevelopmentKey);
         var previous = new string('0', 64);
         foreach (var line in lines)
         {
             var payload = line["payload"]!.GetValue<string>();
-            Assert.Equal(line["hash"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload))));
+            Assert.Equal(line["hash"]!.GetValue<string>(), Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload))));
+            Assert.NotEqual(line["hash"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload))));
             Assert.Equal(previous, JsonNode.Parse(payload)!["previous"]!.GetValue<string>());
             Assert.True(line["sealed"]!.GetValue<bool>());
             previous = line["hash"]!.GetValue<string>();

@@ -5,7 +5,10 @@ using Npgsql;
 
 namespace CalaisReturns.Tests.Auditing;
 
-/// <summary>Stored events changed behind the application's back are detected and named.</summary>
+/// <summary>
+/// Stored events changed behind the application's back, by someone who can write to the database but does not hold
+/// the seal key, are detected and named: every attack here is made with SQL against the real PostgreSQL.
+/// </summary>
 public class TamperEvidenceTests(AppFixture app) : IntegrationTest(app)
 {
     private static readonly Actor Auditor = Actors.Of(Role.Auditor, State.UK);
@@ -15,39 +18,56 @@ public class TamperEvidenceTests(AppFixture app) : IntegrationTest(app)
         var flight = await App.BookedFlight();
         await App.Post($"/api/flights/{flight}/monitor", new { organisation = "IMB" });
         await App.Post($"/api/flights/{flight}/reschedule", new { newDeparture = Api.Departure.AddDays(1), reason = "Slot" });
-        await App.ProjectionsCaughtUp();
         return flight;
     }
 
-    private async Task Tamper(string sql, Guid flight)
+    private async Task Tamper(string sql, Guid stream)
     {
         await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql.Replace("{schema}", App.Schema), connection);
-        command.Parameters.AddWithValue("stream", flight);
+        command.Parameters.AddWithValue("stream", stream);
         Assert.True(await command.ExecuteNonQueryAsync() > 0);
     }
 
-    private Task<VerificationResult> Verify() => App.GetJson<VerificationResult>("/api/audit/verify", Auditor);
+    private Task<VerificationResult> Verify(bool full = false) =>
+        App.GetJson<VerificationResult>($"/api/audit/verify{(full ? "?full=true" : "")}", Auditor);
+
+    private async Task<BrokenStream> BrokenAt(Guid stream, bool full = false)
+    {
+        var result = await Verify(full);
+        Assert.False(result.Intact);
+        return Assert.Single(result.Broken, b => b.StreamId == stream);
+    }
 
     [Fact]
-    public async Task An_untouched_history_verifies_and_only_auditors_and_admins_may_ask()
+    public async Task An_untouched_history_verifies_incrementally_and_only_auditors_and_admins_may_ask()
     {
-        await SealedFlight();
-        var result = await Verify();
-        Assert.True(result.Intact);
-        Assert.Equal((1, 4, 0), (result.Streams, result.EventsVerified, result.EventsNotYetSealed));
+        var flight = await SealedFlight();
+        var first = await Verify();
+        Assert.True(first.Intact);
+        Assert.Equal((1, 4L), (first.Streams, first.EventsVerified));
+
+        // A second call costs what was appended since: nothing, then the one new event.
+        Assert.Equal(0, (await Verify()).EventsVerified);
+        await App.Post($"/api/flights/{flight}/monitor", new { organisation = "IMB 2" });
+        var next = await Verify();
+        Assert.Equal((true, false, 1L), (next.Intact, next.Full, next.EventsVerified));
+        Assert.Equal((true, true, 5L), ((await Verify(full: true)).Intact, (await Verify(full: true)).Full, (await Verify(full: true)).EventsVerified));
+
         await App.Get("/api/audit/verify", 403, Actors.UkPlanner);
         await App.Get("/api/audit/verify", actor: Actors.Of(Role.Admin, State.FR));
     }
 
     [Fact]
-    public async Task An_edited_event_is_detected_and_named()
+    public async Task An_event_edited_the_moment_the_API_answered_is_detected_it_was_sealed_as_it_was_appended()
     {
-        var flight = await SealedFlight();
+        var flight = await App.BookedFlight();
+        await App.Post($"/api/flights/{flight}/monitor", new { organisation = "IMB" });
+        // No wait: there is no window between storing an event and sealing it.
         await Tamper("update {schema}.mt_events set data = jsonb_set(data, '{Organisation}', '\"Forged Ltd\"') "
             + "where stream_id = @stream and version = 3", flight);
-        Assert.Equal(new BrokenLink(flight, 3, "Event 3 (monitor_assigned) differs from what was sealed."), (await Verify()).FirstBroken);
+        Assert.Equal(new BrokenStream(flight, 3, BreakKind.Altered, "monitor_assigned"), await BrokenAt(flight));
     }
 
     [Fact]
@@ -55,7 +75,29 @@ public class TamperEvidenceTests(AppFixture app) : IntegrationTest(app)
     {
         var flight = await SealedFlight();
         await Tamper("update {schema}.mt_events set user_name = 'someone.else' where stream_id = @stream and version = 2", flight);
-        Assert.Equal((flight, 2L), ((await Verify()).FirstBroken!.StreamId, (await Verify()).FirstBroken!.Version));
+        Assert.Equal((2L, BreakKind.Altered), ((await BrokenAt(flight)).Version, (await BrokenAt(flight, full: true)).Kind));
+    }
+
+    [Fact]
+    public async Task A_row_inserted_straight_into_the_events_table_is_detected_even_with_a_copied_seal()
+    {
+        var flight = await SealedFlight();
+        await Verify();
+        // A forged monitor_assigned under a real user's name, first with a seal copied from a genuine event...
+        await Tamper("""
+            insert into {schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type,
+                headers, user_name, correlation_id, causation_id, is_archived)
+            select nextval('{schema}.mt_events_sequence'), gen_random_uuid(), stream_id, 5,
+                   jsonb_set(data, '{Organisation}', '"Forged Ltd"'), type, now(), tenant_id, mt_dotnet_type, headers, user_name,
+                   correlation_id, causation_id, is_archived
+            from {schema}.mt_events where stream_id = @stream and version = 3;
+            update {schema}.mt_streams set version = 5 where id = @stream;
+            """, flight);
+        Assert.Equal(new BrokenStream(flight, 5, BreakKind.Altered, "monitor_assigned"), await BrokenAt(flight));
+
+        // ...then without any: it was not stored by the application.
+        await Tamper("update {schema}.mt_events set headers = headers - 'seal' where stream_id = @stream and version = 5", flight);
+        Assert.Equal(new BrokenStream(flight, 5, BreakKind.Unsealed, "monitor_assigned"), await BrokenAt(flight, full: true));
     }
 
     [Fact]
@@ -63,11 +105,13 @@ public class TamperEvidenceTests(AppFixture app) : IntegrationTest(app)
     {
         var flight = await SealedFlight();
         await Tamper("delete from {schema}.mt_events where stream_id = @stream and version = 2", flight);
-        Assert.Equal(new BrokenLink(flight, 2, "Event 2 is missing from the stream."), (await Verify()).FirstBroken);
+        var broken = await BrokenAt(flight);
+        Assert.Equal(new BrokenStream(flight, 2, BreakKind.Missing), broken);
+        Assert.Equal("Event 2 is missing from the stream.", broken.Problem);
     }
 
     [Fact]
-    public async Task Two_swapped_events_are_detected_at_the_first_of_them()
+    public async Task Two_swapped_events_are_reported_as_reordered()
     {
         var flight = await SealedFlight();
         await Tamper("""
@@ -77,21 +121,110 @@ public class TamperEvidenceTests(AppFixture app) : IntegrationTest(app)
                   where a.stream_id = @stream and ((a.version = 3 and b.version = 4) or (a.version = 4 and b.version = 3))) x
             where e.seq_id = x.target
             """, flight);
-        var broken = (await Verify()).FirstBroken!;
-        Assert.Equal((flight, 3L), (broken.StreamId, broken.Version));
+        var broken = await BrokenAt(flight);
+        Assert.Equal((3L, BreakKind.Reordered, 4L), (broken.Version, broken.Kind, broken.Other));
+        Assert.Equal("Events 3 and 4 are reordered: each stands in the other's place.", broken.Problem);
     }
 
     [Fact]
-    public async Task Erasing_personal_data_keeps_the_chain_intact()
+    public async Task A_stream_deleted_whole_or_cut_short_after_it_was_verified_is_detected_and_every_broken_stream_is_named()
+    {
+        var deleted = await SealedFlight();
+        var shortened = await SealedFlight();
+        var edited = await SealedFlight();
+        Assert.True((await Verify()).Intact);
+
+        await Tamper("delete from {schema}.mt_events where stream_id = @stream; delete from {schema}.mt_streams where id = @stream", deleted);
+        await Tamper("delete from {schema}.mt_events where stream_id = @stream and version = 4; "
+            + "update {schema}.mt_streams set version = 3 where id = @stream", shortened);
+        await Tamper("update {schema}.mt_events set data = jsonb_set(data, '{Organisation}', '\"Forged Ltd\"') "
+            + "where stream_id = @stream and version = 3", edited);
+
+        // Incremental: the edit to an event verified before is for the full run; the missing heads are seen at once.
+        var result = await Verify();
+        Assert.Equal([BreakKind.Truncated, BreakKind.Deleted], result.Broken.OrderBy(b => b.Kind).Select(b => b.Kind));
+        var full = await Verify(full: true);
+        Assert.Equal(3, full.Broken.Count);
+        Assert.Equal(new BrokenStream(deleted, 1, BreakKind.Deleted, Other: 4), full.Broken.Single(b => b.StreamId == deleted));
+        Assert.Equal(new BrokenStream(shortened, 4, BreakKind.Truncated, Other: 4), full.Broken.Single(b => b.StreamId == shortened));
+        Assert.Equal(BreakKind.Altered, full.Broken.Single(b => b.StreamId == edited).Kind);
+    }
+
+    [Fact]
+    public async Task A_stream_deleted_whole_is_detected_against_the_last_signed_checkpoint()
+    {
+        var flight = await SealedFlight();
+        await App.Get("/api/audit/checkpoint", actor: Auditor);
+        await Tamper("delete from {schema}.mt_events where stream_id = @stream; delete from {schema}.mt_streams where id = @stream", flight);
+        // Verification never saw the stream: the checkpoint alone remembers it.
+        Assert.Equal(BreakKind.Deleted, (await BrokenAt(flight)).Kind);
+    }
+
+    [Fact]
+    public async Task A_verification_mark_moved_on_by_hand_is_ignored_and_the_next_run_walks_everything()
+    {
+        var flight = await SealedFlight();
+        await Verify();
+        await Tamper("update {schema}.mt_events set data = jsonb_set(data, '{Organisation}', '\"Forged Ltd\"') "
+            + "where stream_id = @stream and version = 3", flight);
+        await Tamper("update {schema}.mt_doc_verificationmark set data = jsonb_set(data, '{Sequence}', '0') "
+            + "where id is not null and @stream is not null", flight);
+        var result = await Verify();
+        Assert.True(result.Full);
+        Assert.Equal(BreakKind.Altered, Assert.Single(result.Broken).Kind);
+    }
+
+    [Fact]
+    public async Task Erasing_personal_data_keeps_the_chain_intact_and_destroys_the_salt_of_its_digest()
     {
         var person = await App.OpenCase();
         await App.Post($"/api/cases/{person}/closure", new { reason = "Released" });
-        await App.ProjectionsCaughtUp();
+        Assert.True(await SaltExists(person));
         await App.AndPolicies(() => App.Post($"/api/cases/{person}/erasure", new { }));
-        await App.ProjectionsCaughtUp();
 
-        var result = await Verify();
-        Assert.True(result.Intact, result.FirstBroken?.Problem);
+        var result = await Verify(full: true);
+        Assert.True(result.Intact, string.Join("; ", result.Broken.Select(b => b.Problem)));
         Assert.Equal(4, result.EventsVerified);
+        Assert.False(await SaltExists(person));
+    }
+
+    [Fact]
+    public async Task An_erasure_mark_added_to_a_rewritten_case_without_an_erasure_is_detected()
+    {
+        var person = await App.OpenCase(name: "Real Person");
+        await Tamper("""
+            update {schema}.mt_events set data = data || '{"FullName": "Someone Else", "DateOfBirth": "1980-01-01"}',
+                headers = headers || '{"personal-data-erased": "3"}'
+            where stream_id = @stream and version = 1
+            """, person);
+        Assert.Equal(new BrokenStream(person, 1, BreakKind.ErasureUnexplained, "case_opened"), await BrokenAt(person, full: true));
+
+        // Masking the fields the way an erasure does, without the erasure event, is no better.
+        await Tamper("""
+            update {schema}.mt_events set data = data || '{"FullName": null, "DateOfBirth": null}' where stream_id = @stream and version = 1
+            """, person);
+        Assert.Equal(BreakKind.ErasureUnexplained, (await BrokenAt(person, full: true)).Kind);
+    }
+
+    [Fact]
+    public async Task A_rewritten_name_is_detected_and_so_is_a_salt_removed_without_an_erasure()
+    {
+        var renamed = await App.OpenCase(name: "Real Person");
+        await Tamper("""update {schema}.mt_events set data = data || '{"FullName": "Someone Else"}' where stream_id = @stream and version = 1""",
+            renamed);
+        Assert.Equal(new BrokenStream(renamed, 1, BreakKind.Altered, "case_opened"), await BrokenAt(renamed));
+
+        var unsalted = await App.OpenCase(name: "Other Person");
+        await Tamper("delete from {schema}.mt_doc_personalsalt where id = @stream", unsalted);
+        Assert.Equal(BreakKind.PersonalDataUnverifiable, (await BrokenAt(unsalted, full: true)).Kind);
+    }
+
+    private async Task<bool> SaltExists(Guid person)
+    {
+        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select count(*) from {App.Schema}.mt_doc_personalsalt where id = @id", connection);
+        command.Parameters.AddWithValue("id", person);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
     }
 }

@@ -43,18 +43,46 @@ public sealed class CheckpointSigner : IDisposable
     public void Dispose() => key.Dispose();
 }
 
+/// <summary>A checkpoint as it was handed out, kept so that verification can tell a stream deleted whole since.</summary>
+public sealed class StoredCheckpoint
+{
+    public string Id { get; set; } = "";
+    public DateTimeOffset TakenAt { get; set; }
+    public SignedCheckpoint Checkpoint { get; set; } = null!;
+}
+
 public static class CheckpointEndpoint
 {
+    /// <summary>Every stream's last event and its seal, in stream-id order.</summary>
+    public static async Task<IReadOnlyList<ChainHead>> Heads(IQuerySession session, CancellationToken ct)
+    {
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        return await session.AdvancedSql.QueryAsync<ChainHead>(
+            $"select row_to_json(x) from (select s.id as \"Stream\", e.version as \"Version\", "
+            + $"coalesce(e.headers ->> '{Seals.Header}', '') as \"Hash\" from {schema}.mt_streams s "
+            + $"join {schema}.mt_events e on e.stream_id = s.id and e.version = s.version order by s.id) x", ct);
+    }
+
+    /// <summary>The heads of the last checkpoint handed out, if its signature still holds (else none are trusted).</summary>
+    public static async Task<IReadOnlyList<ChainHead>> LastHeads(IQuerySession session, CheckpointSigner signer, CancellationToken ct)
+    {
+        var last = await session.Query<StoredCheckpoint>().OrderByDescending(c => c.TakenAt).FirstOrDefaultAsync(ct);
+        return last is not null && signer.Verify(last.Checkpoint)
+            ? JsonSerializer.Deserialize<CheckpointPayload>(last.Checkpoint.Payload, JsonSerializerOptions.Web)!.Heads
+            : [];
+    }
+
     [WolverineGet("/api/audit/checkpoint", OperationId = "GetCheckpoint",
         Summary = "A signed checkpoint of every stream's chain head, to keep outside the system")]
     [Authorize(Policy = AccessPolicies.AuditReader)]
     [ProducesResponseType<SignedCheckpoint>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(IQuerySession session, CheckpointSigner signer, TimeProvider clock,
+    public static async Task<IResult> Get(IDocumentSession session, CheckpointSigner signer, TimeProvider clock,
         CancellationToken ct)
     {
-        var chains = await session.Query<StreamSeals>().OrderBy(s => s.Id).ToListAsync(ct);
-        var heads = chains.Where(c => c.Links.Count > 0)
-            .Select(c => new ChainHead(c.Id, c.Links[^1].Version, c.Links[^1].Hash)).ToList();
-        return Results.Ok(signer.Sign(new CheckpointPayload(clock.GetUtcNow(), heads)));
+        var now = clock.GetUtcNow();
+        var checkpoint = signer.Sign(new CheckpointPayload(now, await Heads(session, ct)));
+        session.Store(new StoredCheckpoint { Id = $"{now:yyyyMMddHHmmssfffffff}", TakenAt = now, Checkpoint = checkpoint });
+        await session.SaveChangesAsync(ct);
+        return Results.Ok(checkpoint);
     }
 }

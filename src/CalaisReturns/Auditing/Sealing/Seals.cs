@@ -3,78 +3,82 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CalaisReturns.Cases;
-using CalaisReturns.Cases.Erasing;
 using JasperFx.Events;
 
 namespace CalaisReturns.Auditing.Sealing;
 
-/// <summary>One link of a stream's chain: the event's version, its hash, and the digest of its personal part.</summary>
-public sealed record SealLink(long Version, string Hash, string? Personal);
-
-/// <summary>The hash chain of one stream, kept by the <see cref="SealingSubscription"/>.</summary>
-public sealed class StreamSeals
-{
-    public Guid Id { get; set; }
-    public List<SealLink> Links { get; set; } = [];
-
-    public string Head => Links.Count == 0 ? Seals.Genesis : Links[^1].Hash;
-}
-
 /// <summary>
-/// Tamper evidence. Each event is sealed by SHA-256 over a canonical JSON payload: the previous
-/// link's hash, stream, version, type, timestamp, user, correlation id, headers and the event data
-/// without personal data, plus the SHA-256 digest of the personal part (a case's name and date of
-/// birth). Erasure masks the personal part in place; the payload then uses the digest recorded when
-/// the event was sealed, so the chain still proves every other field unchanged and explains the
-/// masking. The payload is what the audit export writes, so anyone can recompute it offline.
+/// Tamper evidence. Every event is sealed in the transaction that appends it (<see cref="SealingListener"/>) by an
+/// HMAC-SHA-256, under a key the database does not hold (<see cref="Sealer"/>), over a canonical JSON payload: the
+/// previous event's seal in its stream, stream, version, type, timestamp, user, correlation and causation ids, headers
+/// and the event's data without personal data. The seal is stored with the event (header <see cref="Header"/>).
+/// A case's name and date of birth are sealed through a digest salted per case (header <see cref="PersonalHeader"/>;
+/// the salt is a document of its own, <see cref="PersonalSalt"/>, destroyed at erasure), so that once erased nobody can
+/// confirm a guess. Erasure masks the two fields in place and marks the event with the version of the erasure event
+/// (<see cref="ErasedHeader"/>); verification accepts a masked event only where that sealed erasure event is in the
+/// stream and exactly the personal fields are masked.
 /// </summary>
 public static class Seals
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>The event's seal: HMAC-SHA-256 of its payload, lower-case hex.</summary>
+    public const string Header = "seal";
+
+    /// <summary>SHA-256 of the case's salt, name and date of birth, sealed with a <see cref="CaseOpened"/>.</summary>
+    public const string PersonalHeader = "personal-digest";
+
+    /// <summary>On a masked event: the version of the <see cref="PersonalDataErased"/> event that masked it.</summary>
+    public const string ErasedHeader = "personal-data-erased";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    public static JsonObject Payload(IEvent e, string previous, string? personal) => new()
+    /// <param name="version">Another version than the event's, to ask whether it was sealed in another place.</param>
+    /// <param name="from">Another event whose type and data to put in this one's place (the same question).</param>
+    public static JsonObject Payload(IEvent e, string previous, long? version = null, IEvent? from = null) => new()
     {
         ["previous"] = previous,
         ["stream"] = e.StreamId.ToString(),
-        ["version"] = e.Version,
-        ["type"] = e.EventTypeName,
-        ["timestamp"] = e.Timestamp.UtcDateTime.ToString("O"),
+        ["version"] = version ?? e.Version,
+        ["type"] = (from ?? e).EventTypeName,
+        // PostgreSQL keeps microseconds: the payload is the same before the event is stored and after.
+        ["timestamp"] = new DateTimeOffset(e.Timestamp.UtcTicks - e.Timestamp.UtcTicks % 10, TimeSpan.Zero).ToString("O"),
         ["user"] = e.UserName,
         ["correlation"] = e.CorrelationId,
+        ["causation"] = e.CausationId,
         ["headers"] = new JsonObject((e.Headers ?? new Dictionary<string, object>())
-            .Where(h => h.Key != MaskErasedPersonalDataHandler.Header)
+            .Where(h => h.Key is not (Header or ErasedHeader))
             .OrderBy(h => h.Key, StringComparer.Ordinal)
-            .Select(h => KeyValuePair.Create(h.Key, (JsonNode?)JsonValue.Create(h.Value.ToString())))),
-        ["data"] = JsonSerializer.SerializeToNode(WithoutPersonalData(e.Data), e.Data.GetType(), Json),
-        ["personal"] = personal,
+            .Select(h => KeyValuePair.Create(h.Key, (JsonNode?)JsonValue.Create(h.Value?.ToString())))),
+        ["data"] = JsonSerializer.SerializeToNode(WithoutPersonalData((from ?? e).Data), (from ?? e).Data.GetType(), Json),
     };
 
-    public static string Hash(JsonObject payload) => HashOf(payload.ToJsonString());
+    /// <summary>The seal stored with the event, if it has one.</summary>
+    public static string? Of(IEvent e) => HeaderValue(e, Header);
 
-    /// <summary>SHA-256 of the payload's compact JSON text, lower-case hex: what an auditor recomputes offline.</summary>
-    public static string HashOf(string payloadText) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payloadText)));
+    /// <summary>The version of the erasure event that masked this one, if it is masked ("" if the mark names none).</summary>
+    public static string? ErasedBy(IEvent e) => HeaderValue(e, ErasedHeader);
 
-    /// <summary>The digest of the event's personal part, or null if it has none; null too once it is masked.</summary>
-    public static string? PersonalDigest(IEvent e) =>
-        e.Data is CaseOpened { FullName: { } name } opened && !IsMasked(e)
-            ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{name}|{opened.DateOfBirth:yyyy-MM-dd}")))
+    public static string? PersonalDigestOf(IEvent e) => HeaderValue(e, PersonalHeader);
+
+    /// <summary>The digest of a case's personal data under its salt, or null where the event holds none.</summary>
+    public static string? PersonalDigest(byte[] salt, object data) =>
+        data is CaseOpened { FullName: { } name } opened
+            ? Convert.ToHexStringLower(SHA256.HashData([.. salt, .. Encoding.UTF8.GetBytes($"|{name}|{opened.DateOfBirth:yyyy-MM-dd}")]))
             : null;
 
-    public static bool IsMasked(IEvent e) => e.Headers?.ContainsKey(MaskErasedPersonalDataHandler.Header) == true;
+    /// <summary>Whether the event's personal fields are masked (both gone), as an erasure leaves them.</summary>
+    public static bool PersonalDataMasked(object data) => data is CaseOpened { FullName: null, DateOfBirth: null };
 
-    /// <summary>Seals an event onto a chain.</summary>
-    public static SealLink Seal(IEvent e, string previous)
-    {
-        var personal = PersonalDigest(e);
-        return new SealLink(e.Version, Hash(Payload(e, previous, personal)), personal);
-    }
+    private static string? HeaderValue(IEvent e, string name) =>
+        e.Headers?.TryGetValue(name, out var value) == true ? value?.ToString() : null;
 
     private static object WithoutPersonalData(object data) =>
         data is CaseOpened opened ? opened with { FullName = null, DateOfBirth = null } : data;
 }
+
+/// <summary>The salt of one case's personal-data digest; deleted when the case's personal data is erased.</summary>
+public sealed record PersonalSalt(Guid Id, byte[] Salt);

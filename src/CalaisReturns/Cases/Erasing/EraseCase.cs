@@ -1,3 +1,4 @@
+using CalaisReturns.Auditing.Sealing;
 using JasperFx.Events;
 
 namespace CalaisReturns.Cases.Erasing;
@@ -28,15 +29,22 @@ public static class EraseCaseEndpoint
             c => Decide(c, clock.GetUtcNow()), ct);
 }
 
-/// <summary>Runs after the erasure commits, through the durable outbox, so it is retried until it is done.</summary>
+/// <summary>
+/// Runs after the erasure commits, through the durable outbox, so it is retried until it is done: masks the name and
+/// date of birth in place, marks the masked event with the version of the (sealed) erasure event, and destroys the
+/// salt of the case's personal-data digest, so that nobody can confirm a guess at what was erased.
+/// </summary>
 public static class MaskErasedPersonalDataHandler
 {
-    public const string Header = "personal-data-erased";
-
-    public static Task Handle(IEvent<PersonalDataErased> erased, IDocumentStore store, CancellationToken ct) =>
-        store.Advanced.ApplyEventDataMasking(mask =>
+    public static async Task Handle(IEvent<PersonalDataErased> erased, IDocumentStore store, CancellationToken ct)
+    {
+        await store.Advanced.ApplyEventDataMasking(mask =>
         {
             mask.IncludeStream(erased.Data.CaseId);
-            mask.AddHeader(Header, erased.Data.ErasedAt.ToString("O"));
+            mask.AddHeader(Seals.ErasedHeader, erased.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }, ct);
+        await using var session = store.LightweightSession();
+        session.Delete<PersonalSalt>(erased.Data.CaseId);
+        await session.SaveChangesAsync(ct);
+    }
 }

@@ -1,3 +1,5 @@
+using CalaisReturns.Auditing.Checkpoints;
+using CalaisReturns.Auditing.Sealing;
 using CalaisReturns.Auditing.Verifying;
 using CalaisReturns.Cases.Summaries;
 using CalaisReturns.Flights.Scheduling;
@@ -7,9 +9,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CalaisReturns.Web.Pages.Audit;
 
 /// <summary>Where auditors start: verify the stored history, then open a flight's or a case's timeline.</summary>
-public sealed class IndexModel(IQuerySession session) : PageModel
+public sealed class IndexModel(IQuerySession session, Sealer sealer, CheckpointSigner signer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public bool Verify { get; set; }
+
+    /// <summary>Re-walk every event, not only those appended since the last verification.</summary>
+    [BindProperty(SupportsGet = true)] public bool Full { get; set; }
 
     public VerificationResult? Verification { get; private set; }
     public IReadOnlyList<FlightSchedule> Flights { get; private set; } = [];
@@ -19,7 +24,7 @@ public sealed class IndexModel(IQuerySession session) : PageModel
     {
         if (Verify)
         {
-            Verification = await VerifyHistoryEndpoint.RunAsync(session, ct);
+            Verification = await VerifyHistoryEndpoint.RunAsync(session.DocumentStore, sealer, signer, Full, ct);
         }
 
         var actor = Actor.From(User);
