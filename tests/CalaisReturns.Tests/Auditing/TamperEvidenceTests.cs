@@ -186,6 +186,13 @@ public class TamperEvidenceTests(AppFixture app) : IntegrationTest(app)
         Assert.True(result.Intact, string.Join("; ", result.Broken.Select(b => b.Problem)));
         Assert.Equal(4, result.EventsVerified);
         Assert.False(await SaltExists(person));
+        // The old row versions holding the name were vacuumed away.
+        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var vacuumed = new NpgsqlCommand(
+            "select last_vacuum is not null from pg_stat_user_tables where schemaname = @schema and relname = 'mt_events'", connection);
+        vacuumed.Parameters.AddWithValue("schema", App.Schema);
+        Assert.True((bool)(await vacuumed.ExecuteScalarAsync())!);
     }
 
     [Fact]

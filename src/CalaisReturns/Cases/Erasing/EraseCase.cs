@@ -32,11 +32,14 @@ public static class EraseCaseEndpoint
 /// <summary>
 /// Runs after the erasure commits, through the durable outbox, so it is retried until it is done: masks the name and
 /// date of birth in place, marks the masked event with the version of the (sealed) erasure event, and destroys the
-/// salt of the case's personal-data digest, so that nobody can confirm a guess at what was erased.
+/// salt of the case's personal-data digest, so that nobody can confirm a guess at what was erased. Then it vacuums
+/// the events and salt tables, so that the old row versions holding the name are gone from the tables' files (what
+/// the WAL and backups keep is in the README).
 /// </summary>
 public static class MaskErasedPersonalDataHandler
 {
-    public static async Task Handle(IEvent<PersonalDataErased> erased, IDocumentStore store, CancellationToken ct)
+    public static async Task Handle(IEvent<PersonalDataErased> erased, IDocumentStore store, IConfiguration configuration,
+        CancellationToken ct)
     {
         await store.Advanced.ApplyEventDataMasking(mask =>
         {
@@ -46,5 +49,11 @@ public static class MaskErasedPersonalDataHandler
         await using var session = store.LightweightSession();
         session.Delete<PersonalSalt>(erased.Data.CaseId);
         await session.SaveChangesAsync(ct);
+
+        var schema = store.Options.DatabaseSchemaName;
+        await using var connection = new Npgsql.NpgsqlConnection(configuration.GetConnectionString("Postgres"));
+        await connection.OpenAsync(ct);
+        await using var vacuum = new Npgsql.NpgsqlCommand($"vacuum {schema}.mt_events, {schema}.mt_doc_personalsalt", connection);
+        await vacuum.ExecuteNonQueryAsync(ct);
     }
 }
