@@ -38,9 +38,18 @@ public static class JobsModule
     }
 
     /// <summary>The dashboard at <c>/jobs</c>, for admins only.</summary>
+    /// <summary>
+    /// The jobs dashboard, for admins, read-only: it shows what is scheduled, running and failed, but nobody can
+    /// trigger, requeue or delete a job from it (Hangfire answers such a POST with 401), because a job run by hand
+    /// would act as the system, unaudited. "Back to site" leads to the pages' start, as the admin menu leads here.
+    /// </summary>
     public static void UseJobsDashboard(this WebApplication app) =>
-        // "Back to site" leads to the pages' start, as the admin menu leads here.
-        app.UseHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminsOnly()], AppPath = "/" });
+        app.UseHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new AdminsOnly()],
+            IsReadOnlyFunc = _ => true,
+            AppPath = "/",
+        });
 
     private sealed class AdminsOnly : IDashboardAuthorizationFilter
     {

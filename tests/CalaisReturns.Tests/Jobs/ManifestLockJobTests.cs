@@ -41,6 +41,11 @@ public class ManifestLockJobTests(AppFixture app) : IntegrationTest(app)
     {
         var booked = await App.BookedFlight();
         var command = new LockManifestAtDeadline(booked, Api.Departure);
+        var moved = await App.BookedFlight();
+        await App.Post($"/api/flights/{moved}/reschedule", new { newDeparture = Api.Departure.AddDays(2), reason = "Slot" });
+        var cancelled = await App.BookedFlight();
+        await App.Post($"/api/flights/{cancelled}/cancellation", new { reason = "Strike" });
+        App.Clock.Now = Api.Departure.AddHours(-23);
         await Host.InvokeMessageAndWaitAsync(command);
         await Host.InvokeMessageAndWaitAsync(command);
 
@@ -49,15 +54,22 @@ public class ManifestLockJobTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal("system:manifest-lock", Assert.Single(locks).UserName);
         Assert.Equal(FlightStatus.ManifestLocked, (await App.GetJson<FlightSchedule>($"/api/flights/{booked}")).Status);
 
-        var moved = await App.BookedFlight();
-        await App.Post($"/api/flights/{moved}/reschedule", new { newDeparture = Api.Departure.AddDays(2), reason = "Slot" });
         await Host.InvokeMessageAndWaitAsync(new LockManifestAtDeadline(moved, Api.Departure));
-        var cancelled = await App.BookedFlight();
-        await App.Post($"/api/flights/{cancelled}/cancellation", new { reason = "Strike" });
         await Host.InvokeMessageAndWaitAsync(new LockManifestAtDeadline(cancelled, Api.Departure));
 
         Assert.Equal(FlightStatus.Booked, (await App.GetJson<FlightSchedule>($"/api/flights/{moved}")).Status);
         Assert.Equal(FlightStatus.Cancelled, (await App.GetJson<FlightSchedule>($"/api/flights/{cancelled}")).Status);
+    }
+
+    [Fact]
+    public async Task A_lock_started_before_its_deadline_refuses_and_puts_itself_back_at_the_deadline()
+    {
+        var flight = await App.BookedFlight();
+        App.Clock.Now = Api.Departure.AddDays(-40);
+        await Host.InvokeMessageAndWaitAsync(new LockManifestAtDeadline(flight, Api.Departure));
+
+        Assert.Equal(FlightStatus.Booked, (await App.GetJson<FlightSchedule>($"/api/flights/{flight}")).Status);
+        Assert.Contains(LockJobsFor(flight), j => j.Value.EnqueueAt == Api.Departure.AddHours(-24).UtcDateTime);
     }
 
     [Fact]
@@ -94,4 +106,34 @@ public class ManifestLockJobTests(AppFixture app) : IntegrationTest(app)
             s.WithBearerToken(App.Token(Actors.Of(role, State.UK)));
             s.StatusCodeShouldBe(status);
         });
+
+    [Theory]
+    [InlineData("/jobs/jobs/scheduled/enqueue")]
+    [InlineData("/jobs/jobs/scheduled/delete")]
+    [InlineData("/jobs/jobs/failed/requeue")]
+    [InlineData("/jobs/recurring/trigger")]
+    public async Task The_dashboard_is_read_only_an_admin_can_neither_trigger_nor_delete_a_job(string command)
+    {
+        var flight = await App.AndPolicies(() => App.PlannedFlight());
+        var scheduled = Assert.Single(LockJobsFor(flight));
+
+        var admin = App.Token(Actors.Of(CalaisReturns.Core.Identity.Role.Admin, State.UK));
+        var refused = await Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string> { ["jobs[]"] = scheduled.Key }).ToUrl(command);
+            s.WithBearerToken(admin);
+            s.IgnoreStatusCode();
+        });
+        Assert.Contains(refused.Context.Response.StatusCode, (int[])[401, 403]);
+        var still = Assert.Single(LockJobsFor(flight));
+        Assert.Equal((scheduled.Key, scheduled.Value.EnqueueAt), (still.Key, still.Value.EnqueueAt));
+
+        // Nor does the dashboard offer them: its pages carry no command.
+        foreach (var page in (string[])["/jobs/jobs/scheduled", "/jobs/recurring", "/jobs/jobs/failed"])
+        {
+            var html = (await Host.Scenario(s => { s.Get.Url(page); s.WithBearerToken(admin); })).ReadAsText();
+            Assert.DoesNotContain(command.Replace("/jobs/jobs/", "/jobs/").Replace("/jobs/recurring", "/recurring"), html);
+            Assert.DoesNotContain("js-jobs-list-command", html);
+        }
+    }
 }

@@ -71,10 +71,23 @@ public static class ManifestLockHandler
         });
     }
 
-    /// <summary>Safe to run twice: a locked, moved, cancelled or departed flight is left as it is.</summary>
+    /// <summary>
+    /// Safe to run twice: a locked, moved, cancelled or departed flight is left as it is. Run before its deadline
+    /// (it can only have been started by hand), it refuses and puts the lock back at the deadline.
+    /// </summary>
     public static async Task Handle(LockManifestAtDeadline command, IDocumentSession session, TimeProvider clock,
-        ILogger<ManifestLockJob> log, CancellationToken ct)
+        ManifestRules rules, IBackgroundJobClient jobs, ILogger<ManifestLockJob> log, CancellationToken ct)
     {
+        var deadline = command.ScheduledDeparture - rules.LockLeadTime;
+        if (clock.GetUtcNow() < deadline)
+        {
+            log.LogWarning("Manifest lock of flight {FlightId} started before its deadline {Deadline}: refused and scheduled again",
+                command.FlightId, deadline);
+            var (id, departure) = (command.FlightId, command.ScheduledDeparture);
+            jobs.Schedule<ManifestLockJob>(j => j.Run(id, departure), deadline);
+            return;
+        }
+
         var stream = await session.Events.FetchForExclusiveWriting<Flight>(command.FlightId, ct);
         if (stream.Aggregate is not { Status: FlightStatus.Booked } flight || flight.ScheduledDeparture != command.ScheduledDeparture)
         {

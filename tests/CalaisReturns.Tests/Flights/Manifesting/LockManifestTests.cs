@@ -15,10 +15,13 @@ public class LockManifestTests(AppFixture app) : IntegrationTest(app)
         await using (var session = App.Store.LightweightSession())
         {
             var (raised, raisedAgain) = (Guid.CreateVersion7(), Guid.CreateVersion7());
-            session.Events.Append(barred, new BarrierRaised(barred, raised, BarrierKind.JudicialReview, "JR/1", Now));
-            session.Events.Append(lifted, new BarrierRaised(lifted, raisedAgain, BarrierKind.MedicallyUnfit, "GP", Now),
-                new BarrierLifted(lifted, raisedAgain, "Fit to fly", Now));
-            session.Events.Append(reserve, new BarrierRaised(reserve, Guid.CreateVersion7(), BarrierKind.Other, "x", Now));
+            // Appended as the application appends: each case's stream fetched for writing first (a sealed append).
+            (await session.Events.FetchForExclusiveWriting<ReturneeCase>(barred)).AppendOne(
+                new BarrierRaised(barred, raised, BarrierKind.JudicialReview, "JR/1", Now));
+            (await session.Events.FetchForExclusiveWriting<ReturneeCase>(lifted)).AppendMany(
+                new BarrierRaised(lifted, raisedAgain, BarrierKind.MedicallyUnfit, "GP", Now), new BarrierLifted(lifted, raisedAgain, "Fit to fly", Now));
+            (await session.Events.FetchForExclusiveWriting<ReturneeCase>(reserve)).AppendOne(
+                new BarrierRaised(reserve, Guid.CreateVersion7(), BarrierKind.Other, "x", Now));
             await session.SaveChangesAsync();
         }
 
