@@ -23,6 +23,9 @@ public sealed class AuthSettings
 
     public string? SigningKey { get; set; }
 
+    /// <summary>The longest a token may last from its issue to its expiry; a longer one is refused.</summary>
+    public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
     public bool UsesDevelopmentKey => Authority is null && SigningKey == DevelopmentKey;
 
     public SymmetricSecurityKey? SymmetricKey =>

@@ -48,6 +48,18 @@ public static class Authentication
             };
             jwt.Events = new JwtBearerEvents
             {
+                OnTokenValidated = context =>
+                {
+                    // The clock the token's expiry was checked by: Microsoft.IdentityModel reads the system's.
+                    var now = TimeProvider.System.GetUtcNow();
+                    if (context.SecurityToken is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken token
+                        && TokenRules.Refusal(context.Principal!, token, now, settings.MaxTokenLifetime, TimeSpan.FromMinutes(1)) is { } refusal)
+                    {
+                        context.Fail(new TokenRefused(refusal));
+                    }
+
+                    return Task.CompletedTask;
+                },
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
@@ -55,6 +67,7 @@ public static class Authentication
                     {
                         null => Texts.Get("Problem.Unauthenticated.NoToken"),
                         SecurityTokenExpiredException => Texts.Get("Problem.Unauthenticated.Expired"),
+                        TokenRefused refused => Texts.Get(refused.Message),
                         _ => Texts.Get("Problem.Unauthenticated.Invalid"),
                     };
                     context.Response.Headers.WWWAuthenticate = "Bearer";
@@ -69,6 +82,9 @@ public static class Authentication
         services.AddAuthorization(AccessPolicies.Add);
         return services;
     }
+
+    /// <summary>A signed token refused by <see cref="TokenRules"/>; its message is the text key of why.</summary>
+    private sealed class TokenRefused(string key) : Exception(key);
 
     internal static Task WriteProblem(HttpContext http, int status, string title, string detail)
     {

@@ -48,9 +48,9 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
             return (null, "Refused: tokens are only issued here while Auth:SigningKey is the development key.");
         }
 
-        if (input.HoursFlag is < 1 or > 24)
+        if (input.HoursFlag < 1 || TimeSpan.FromHours(input.HoursFlag) > settings.MaxTokenLifetime)
         {
-            return (null, "Refused: a development token lasts 1 to 24 hours.");
+            return (null, $"Refused: a development token lasts 1 to {settings.MaxTokenLifetime.TotalHours:0} hours (Auth:MaxTokenLifetime).");
         }
 
         var subject = input.SubjectFlag ?? input.NameFlag.ToLowerInvariant().Replace(' ', '.');

@@ -77,7 +77,7 @@ public class AuthenticationTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task A_token_without_a_known_state_is_forbidden()
+    public async Task A_token_without_a_known_state_is_refused_as_a_token()
     {
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -91,8 +91,8 @@ public class AuthenticationTests(AppFixture app) : IntegrationTest(app)
         {
             s.Get.Url("/api/schedule");
             s.WithBearerToken(token);
-            s.StatusCodeShouldBe(403);
+            s.StatusCodeShouldBe(401);
         });
-        Assert.Equal("Forbidden", result.Problem()["title"]!.GetValue<string>());
+        Assert.Equal("Unauthenticated", result.Problem()["title"]!.GetValue<string>());
     }
 }
