@@ -55,14 +55,16 @@ public static class SignInSchemes
 
             cookie.Events = new CookieAuthenticationEvents
             {
+                OnSigningIn = Sessions.OnSigningIn,
+                OnValidatePrincipal = context => Sessions.OnValidatePrincipal(context, web.AbsoluteSessionLifetime),
                 // An API call with an expired cookie gets a problem, not a sign-in page.
                 OnRedirectToLogin = context => IsApi(context.Request)
-                    ? Authentication.WriteProblem(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthenticated",
-                        "Your sign-in has expired. Sign in again.")
+                    ? Authentication.WriteProblem(context.HttpContext, StatusCodes.Status401Unauthorized,
+                        Texts.Get("Problem.Unauthenticated.Title"), Texts.Get("Problem.Unauthenticated.SessionEnded"))
                     : Redirect(context),
                 OnRedirectToAccessDenied = context => IsApi(context.Request)
-                    ? Authentication.WriteProblem(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
-                        "Your role or state does not allow this.")
+                    ? Authentication.WriteProblem(context.HttpContext, StatusCodes.Status403Forbidden,
+                        Texts.Get("Problem.Forbidden.Title"), Texts.Get("Problem.Forbidden.Role"))
                     : Redirect(context),
             };
         });
@@ -117,5 +119,9 @@ public sealed class WebSignInSettings
 
     public string[] Scopes { get; set; } = ["openid", "profile", "calais"];
 
+    /// <summary>How long a browser session lasts without use (sliding).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How long a browser session lasts after sign-in at most, however active.</summary>
+    public TimeSpan AbsoluteSessionLifetime { get; set; } = TimeSpan.FromHours(12);
 }

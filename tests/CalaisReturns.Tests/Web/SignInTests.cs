@@ -101,17 +101,25 @@ public sealed class SignInTests(BrowserFixture web)
     }
 
     [Fact]
-    public async Task Signing_out_ends_the_session()
+    public async Task Signing_out_ends_the_session_on_the_server_so_a_copied_cookie_stops_working()
     {
         var page = await web.NewPage();
         await page.GotoAsync("/signin");
         await page.GetByLabel("Name").FillAsync("Sam Signout");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/schedule$"));
+        // Someone copies the cookie before the person signs out.
+        var copied = await page.Context.StorageStateAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/signin$"));
         await page.GotoAsync("/schedule");
         await Expect(page).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl="));
+
+        var thief = await (await page.Context.Browser!.NewContextAsync(new() { BaseURL = web.BaseUrl, StorageState = copied })).NewPageAsync();
+        await thief.GotoAsync("/schedule");
+        await Expect(thief).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl="));
+        var api = await thief.APIRequest.GetAsync("/api/schedule");
+        Assert.Equal(401, api.Status);
     }
 
     [Fact]

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CalaisReturns.Web.Pages;
 
-public sealed class SignOutModel : PageModel
+/// <summary>Signing out ends the session on the server too: a copy of the cookie stops working.</summary>
+public sealed class SignOutModel(IDocumentSession session, TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
     public async Task<IActionResult> OnPost()
     {
-        await HttpContext.SignOutAsync(SignInSchemes.Cookie);
+        await Sessions.End(HttpContext, session, clock);
         return LocalRedirect("/signin");
     }
 }
