@@ -22,8 +22,16 @@ public static class AuditEntry
         _ => null,
     };
 
-    public static string Who(HistoryEntry entry) =>
-        $"{entry.UserName ?? entry.UserId}{(entry.Role is null ? "" : $" ({RoleName(entry.Role)}{(entry.State is null ? "" : ", " + entry.State)})")}";
+    public static string Who(HistoryEntry entry) => Person(entry.UserName ?? entry.UserId, entry.Role, entry.State);
+
+    /// <summary>"caused by Barrier raised (case HO-1, v3) by Pat Example (Planner, UK)", for what a policy or job appended.</summary>
+    public static string? CausedBy(HistoryEntry entry) => entry.CausedBy is { } cause
+        ? Texts.Format("Audit.CausedBy", Timeline.Label(cause.Type), cause.Subject is { } subject ? Texts.Get($"Subject.{subject}.Lower") : "",
+            cause.Reference ?? cause.StreamId.ToString(), cause.Version, Person(cause.UserName, cause.Role, cause.State))
+        : null;
+
+    private static string Person(string? name, string? role, string? state) =>
+        $"{name}{(role is null ? "" : $" ({RoleName(role)}{(state is null ? "" : ", " + state)})")}";
 
     private static string RoleName(string role) => Enum.TryParse<Role>(role, out var known) ? Show.Enum(known) : role;
 }

@@ -50,8 +50,11 @@ public class ManifestLockJobTests(AppFixture app) : IntegrationTest(app)
         await Host.InvokeMessageAndWaitAsync(command);
 
         await using var session = App.Store.QuerySession();
-        var locks = (await session.Events.FetchStreamAsync(booked)).Where(e => e.Data is ManifestLocked).ToList();
+        var events = await session.Events.FetchStreamAsync(booked);
+        var locks = events.Where(e => e.Data is ManifestLocked).ToList();
         Assert.Equal("system:manifest-lock", Assert.Single(locks).UserName);
+        // Caused by the planning that set the departure, in the correlation of its request.
+        Assert.Equal(($"{booked}/1", events[0].CorrelationId), (locks[0].CausationId, locks[0].CorrelationId));
         Assert.Equal(FlightStatus.ManifestLocked, (await App.GetJson<FlightSchedule>($"/api/flights/{booked}")).Status);
 
         await Host.InvokeMessageAndWaitAsync(new LockManifestAtDeadline(moved, Api.Departure));

@@ -18,15 +18,25 @@ public sealed record HistoryEntry(
     string? CorrelationId,
     IReadOnlyDictionary<string, object>? Headers)
 {
+    /// <summary>For an event a policy or job appended: the event that caused it, and who recorded that one.</summary>
+    public CauseEntry? CausedBy { get; init; }
+
+    public string? CausationId { get; init; }
+
     /// <summary>History never shows personal data: a case's name and date of birth are left out.</summary>
     public static HistoryEntry From(IEvent e) =>
         new(e.Sequence, e.Version, e.Timestamp, e.EventTypeName,
             e.Data is CaseOpened opened ? opened with { FullName = null, DateOfBirth = null } : e.Data,
             e.UserName, Header(e, EventMetadata.UserName), Header(e, EventMetadata.Role), Header(e, EventMetadata.State),
-            e.CorrelationId, e.Headers);
+            e.CorrelationId, e.Headers) { CausationId = e.CausationId };
 
     private static string? Header(IEvent e, string name) => e.Headers?.GetValueOrDefault(name)?.ToString();
 }
+
+/// <summary>The event that caused another: where it is (its stream's reference and its version), its type and who recorded it.</summary>
+/// <param name="Subject">What the causing stream is: <c>Flight</c> or <c>Case</c> (a <c>Subject.*</c> text).</param>
+public sealed record CauseEntry(Guid StreamId, long Version, string Type, string? Subject, string? Reference, string? UserName,
+    string? Role, string? State);
 
 public sealed record HistoryPage(int Page, int PageSize, int Total, IReadOnlyList<HistoryEntry> Events);
 
@@ -85,8 +95,47 @@ public static class EventHistory
         CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(streamId, token: ct);
-        return events.FirstOrDefault()?.Data is TStart start ? new StreamHistory<TStart>(start, filter.Apply(events)) : null;
+        return events.FirstOrDefault()?.Data is TStart start
+            ? new StreamHistory<TStart>(start, await WithCauses(session, filter.Apply(events), ct))
+            : null;
     }
+
+    /// <summary>Names the cause of every entry a policy or job appended: one read of each causing stream, up to the cause.</summary>
+    private static async Task<HistoryPage> WithCauses(IQuerySession session, HistoryPage page, CancellationToken ct)
+    {
+        var causes = new Dictionary<string, CauseEntry?>();
+        foreach (var id in page.Events.Select(e => e.CausationId).OfType<string>().Distinct())
+        {
+            causes[id] = Cause.Parse(id, null) is { } cause
+                && await session.Events.FetchStreamAsync(cause.StreamId, cause.Version, token: ct) is { Count: > 0 } upTo
+                && upTo[^1].Version == cause.Version
+                    ? new CauseEntry(cause.StreamId, cause.Version, upTo[^1].EventTypeName, Subject(upTo[0].Data), Reference(upTo[0].Data),
+                        Header(upTo[^1], EventMetadata.UserName) ?? upTo[^1].UserName, Header(upTo[^1], EventMetadata.Role),
+                        Header(upTo[^1], EventMetadata.State))
+                    : null;
+        }
+
+        return page with
+        {
+            Events = [.. page.Events.Select(e => e.CausationId is { } id && causes.GetValueOrDefault(id) is { } by ? e with { CausedBy = by } : e)],
+        };
+    }
+
+    private static string? Subject(object start) => start switch
+    {
+        Flights.FlightPlanned => "Flight",
+        CaseOpened => "Case",
+        _ => null,
+    };
+
+    private static string? Reference(object start) => start switch
+    {
+        Flights.FlightPlanned planned => planned.Reference,
+        CaseOpened opened => opened.CaseReference,
+        _ => null,
+    };
+
+    private static string? Header(IEvent e, string name) => e.Headers?.GetValueOrDefault(name)?.ToString();
 
     /// <summary>
     /// The GET endpoints' answer: the filters are parsed (400), the stream must start with

@@ -12,12 +12,20 @@ public static class EventMetadata
     public const string Role = "role";
     public const string State = "state";
 
-    /// <summary>For events a policy or job appends: the process is the user; Wolverine carries the correlation id.</summary>
-    public static void StampSystem(IDocumentSession session, string process)
+    /// <summary>
+    /// For events a policy or job appends: the process is the user; the request that started the chain keeps its
+    /// correlation id, and the event that caused these is named as their causation (<see cref="Cause.Id"/>).
+    /// </summary>
+    public static void StampSystem(IDocumentSession session, string process, Cause? cause)
     {
         session.LastModifiedBy = $"system:{process}";
         session.SetHeader(UserName, process);
         session.SetHeader(Role, "System");
+        if (cause is not null)
+        {
+            session.CorrelationId = cause.CorrelationId;
+            session.CausationId = cause.Id;
+        }
     }
 
     public static void Before(HttpContext http, IDocumentSession session)

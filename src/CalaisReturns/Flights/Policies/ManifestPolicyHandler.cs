@@ -6,10 +6,10 @@ using Wolverine;
 namespace CalaisReturns.Flights.Policies;
 
 /// <summary>Check that a case may stay on a flight's manifest, and withdraw it if not.</summary>
-public sealed record WithdrawIneligibleReturnee(Guid FlightId, Guid CaseId);
+public sealed record WithdrawIneligibleReturnee(Guid FlightId, Guid CaseId, Cause? CausedBy = null);
 
 /// <summary>Close a case whose returnee was handed over at the destination.</summary>
-public sealed record CloseRemovedCase(Guid CaseId, Guid FlightId);
+public sealed record CloseRemovedCase(Guid CaseId, Guid FlightId, Cause? CausedBy = null);
 
 /// <summary>
 /// The manifest policies (DESIGN.md "Policies"): an event on one stream causes a command on
@@ -23,14 +23,14 @@ public static class ManifestPolicyHandler
     private const string Process = "manifest-policy";
 
     public static Task<WithdrawIneligibleReturnee?> Handle(IEvent<BarrierRaised> e, IQuerySession session,
-        CancellationToken ct) => CheckCurrentFlight(e.Data.CaseId, session, ct);
+        CancellationToken ct) => CheckCurrentFlight(e.Data.CaseId, Cause.Of(e), session, ct);
 
     public static Task<WithdrawIneligibleReturnee?> Handle(IEvent<CaseClosed> e, IQuerySession session,
-        CancellationToken ct) => CheckCurrentFlight(e.Data.CaseId, session, ct);
+        CancellationToken ct) => CheckCurrentFlight(e.Data.CaseId, Cause.Of(e), session, ct);
 
-    public static WithdrawIneligibleReturnee Handle(IEvent<ReturneeManifested> e) => new(e.Data.FlightId, e.Data.CaseId);
+    public static WithdrawIneligibleReturnee Handle(IEvent<ReturneeManifested> e) => new(e.Data.FlightId, e.Data.CaseId, Cause.Of(e));
 
-    public static WithdrawIneligibleReturnee Handle(IEvent<ReserveConfirmed> e) => new(e.Data.FlightId, e.Data.CaseId);
+    public static WithdrawIneligibleReturnee Handle(IEvent<ReserveConfirmed> e) => new(e.Data.FlightId, e.Data.CaseId, Cause.Of(e));
 
     public static async Task Handle(WithdrawIneligibleReturnee command, IDocumentSession session, TimeProvider clock,
         CancellationToken ct)
@@ -45,7 +45,7 @@ public static class ManifestPolicyHandler
         var decision = ManifestPolicy.WithdrawIfIneligible(flight.Aggregate, @case, clock.GetUtcNow());
         if (decision.Events.Count > 0)
         {
-            EventMetadata.StampSystem(session, Process);
+            EventMetadata.StampSystem(session, Process, command.CausedBy);
             flight.AppendMany(decision.Events);
         }
     }
@@ -56,7 +56,7 @@ public static class ManifestPolicyHandler
         var messages = new OutgoingMessages();
         if (await session.Events.AggregateStreamAsync<Flight>(e.StreamId, token: ct) is { } flight)
         {
-            messages.AddRange(ManifestPolicy.HandedOver(flight, e.Data).Select(id => new CloseRemovedCase(id, flight.Id)));
+            messages.AddRange(ManifestPolicy.HandedOver(flight, e.Data).Select(id => new CloseRemovedCase(id, flight.Id, Cause.Of(e))));
         }
 
         return messages;
@@ -74,14 +74,14 @@ public static class ManifestPolicyHandler
         var decision = ManifestPolicy.CloseAsRemoved(stream.Aggregate, clock.GetUtcNow());
         if (decision.Events.Count > 0)
         {
-            EventMetadata.StampSystem(session, Process);
+            EventMetadata.StampSystem(session, Process, command.CausedBy);
             stream.AppendMany(decision.Events);
         }
     }
 
-    private static async Task<WithdrawIneligibleReturnee?> CheckCurrentFlight(Guid caseId, IQuerySession session,
+    private static async Task<WithdrawIneligibleReturnee?> CheckCurrentFlight(Guid caseId, Cause cause, IQuerySession session,
         CancellationToken ct) =>
         await session.LoadAsync<CaseSummary>(caseId, ct) is { CurrentFlightId: { } flightId }
-            ? new WithdrawIneligibleReturnee(flightId, caseId)
+            ? new WithdrawIneligibleReturnee(flightId, caseId, cause)
             : null;
 }

@@ -102,7 +102,9 @@ public static class ManifestLockHandler
             return;
         }
 
-        EventMetadata.StampSystem(session, Process);
+        // Caused by the event that set the departure the deadline counts from, in the correlation of its request.
+        var setting = (await session.Events.FetchStreamAsync(flight.Id, token: ct)).Last(e => e.Data is FlightPlanned or FlightRescheduled);
+        EventMetadata.StampSystem(session, Process, Cause.Of(setting));
         stream.AppendMany(decision.Events);
     }
 }

@@ -39,7 +39,8 @@ public static class PersonalDataRetentionHandler
             return;
         }
 
-        EventMetadata.StampSystem(session, Process);
+        // Caused by the passing of time, not by one event: no causation, a correlation of its own.
+        EventMetadata.StampSystem(session, Process, cause: null);
         foreach (var id in expired)
         {
             var stream = await session.Events.FetchForExclusiveWriting<ReturneeCase>(id, ct);

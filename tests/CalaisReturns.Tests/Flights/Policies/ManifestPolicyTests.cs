@@ -28,7 +28,7 @@ public class ManifestPolicyTests(AppFixture app) : IntegrationTest(app)
         });
 
         await App.AndPolicies(() => App.Post($"/api/cases/{confirmed}/barriers",
-            new { kind = "JudicialReview", reference = "JR/2026/1234" }));
+            new { kind = "JudicialReview", reference = "JR/2026/1234" }, correlationId: "barrier-request-1"));
 
         var lines = (await Manifest(flight)).Lines.ToDictionary(l => l.CaseId);
         Assert.Equal((ManifestLineStatus.Withdrawn, WithdrawalReason.Barrier),
@@ -42,6 +42,26 @@ public class ManifestPolicyTests(AppFixture app) : IntegrationTest(app)
         var withdrawal = history.Single(e => e!["type"]!.GetValue<string>() == "returnee_withdrawn")!;
         Assert.Equal(("system:manifest-policy", "System"),
             (withdrawal["userId"]!.GetValue<string>(), withdrawal["role"]!.GetValue<string>()));
+
+        // The withdrawal and the promotion the barrier caused stay in the barrier request's correlation, and name the
+        // barrier as their cause: its case stream and version, its type and who raised it.
+        var promotion = history.Single(e => e!["type"]!.GetValue<string>() == "reserve_confirmed")!;
+        foreach (var caused in new[] { withdrawal, promotion })
+        {
+            Assert.Equal("barrier-request-1", caused["correlationId"]!.GetValue<string>());
+            var cause = caused["causedBy"]!;
+            Assert.Equal((confirmed, 3L, "barrier_raised", "Case", "UK Planner", "Planner", "UK"),
+                (cause["streamId"]!.GetValue<Guid>(), cause["version"]!.GetValue<long>(), cause["type"]!.GetValue<string>(),
+                    cause["subject"]!.GetValue<string>(), cause["userName"]!.GetValue<string>(), cause["role"]!.GetValue<string>(),
+                    cause["state"]!.GetValue<string>()));
+            Assert.StartsWith("REF-", cause["reference"]!.GetValue<string>());
+        }
+
+        using var _ = CultureScope.Of("en-GB");
+        var entry = CalaisReturns.Core.History.HistoryEntry.From(
+            (await App.Store.QuerySession().Events.FetchStreamAsync(flight)).Single(e => e.EventTypeName == "returnee_withdrawn"))
+            with { CausedBy = new CalaisReturns.Core.History.CauseEntry(confirmed, 3, "barrier_raised", "Case", "REF-1", "Pat Example", "Planner", "UK") };
+        Assert.Equal("caused by Barrier raised (case REF-1, v3) by Pat Example (Planner, UK)", CalaisReturns.Web.AuditEntry.CausedBy(entry));
     }
 
     [Fact]
