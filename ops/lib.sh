@@ -54,11 +54,26 @@ start_postgres() {
     as_root pg_ctlcluster "$version" "$cluster" start
   fi
   for _ in $(seq 1 30); do
-    if as_postgres psql -p "$PG_PORT" -Atqc 'select 1' >/dev/null 2>&1; then return; fi
+    if as_postgres psql -p "$PG_PORT" -Atqc 'select 1' >/dev/null 2>&1; then
+      quiet_postgres_log
+      return
+    fi
     sleep 1
   done
   log "PostgreSQL did not accept connections within 30 s"
   exit 1
+}
+
+# PostgreSQL's log must never hold personal data: an error's DETAIL and CONTEXT can quote a statement's values (a
+# name with a NUL in it, say), and the failing statement is logged by default. Terse errors, no statements.
+quiet_postgres_log() {
+  if [ "$(as_postgres psql -p "$PG_PORT" -Atqc 'show log_error_verbosity')" != "terse" ] \
+    || [ "$(as_postgres psql -p "$PG_PORT" -Atqc 'show log_min_error_statement')" != "panic" ]; then
+    log "PostgreSQL: terse error log, no failing statements logged"
+    as_postgres psql -p "$PG_PORT" -Atqc "alter system set log_error_verbosity = 'terse'" >/dev/null
+    as_postgres psql -p "$PG_PORT" -Atqc "alter system set log_min_error_statement = 'panic'" >/dev/null
+    as_postgres psql -p "$PG_PORT" -Atqc 'select pg_reload_conf()' >/dev/null
+  fi
 }
 
 psql_admin() { as_postgres psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -Atq "$@"; }

@@ -35,6 +35,11 @@ public sealed partial record Period
         }
 
         var year = int.Parse(text[..4], CultureInfo.InvariantCulture);
+        if (year is < 1900 or > 2999)
+        {
+            return null;
+        }
+
         return text.Length == 4 ? Year(year)
             : text[5] == 'Q' ? Quarter(year, text[6] - '0')
             : Month(year, int.Parse(text[5..], CultureInfo.InvariantCulture));

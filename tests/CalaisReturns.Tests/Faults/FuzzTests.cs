@@ -37,6 +37,9 @@ public sealed class FuzzTests(AppFixture app) : IntegrationTest(app)
         "\"2026-13-45\"", "\"2026-07-22T09:00:00Z\"", "\"0001-01-01\"", "\"9999-12-31T23:59:59Z\"", "\"not-a-guid\"",
         "\"00000000-0000-0000-0000-000000000000\"", "\"019f1ce8-1680-78f0-8661-1b9b3e5aac72\"", "\"\\u0000\"",
         "\"<script>alert(1)</script>\"", "\"' or 1=1 --\"", "\"Ωμέγα ✈ 北京\"",
+        // Control, bidirectional-override and zero-width characters inside otherwise ordinary text.
+        "\"Ana\\u0000Secret\"", "\"line\\nbreak\"", "\"tab\\there\"", "\"bell\\u0007\"", "\"\\u202Egnp.exe\"",
+        "\"HO\\u2066-1\\u2069\"", "\"zero\\u200Bwidth\"", "\"\\uFEFFbom\"", "\"UK, FR\"", "\"   \"",
     ];
 
     [Fact]

@@ -14,6 +14,7 @@ public static class ApiConventions
         options.AddMiddleware(typeof(EventMetadata), IsWrite);
         options.ConfigureEndpoints(chain =>
         {
+            chain.JsonSerializerOptions = Bodies;
             // CalaisReturns.Flights.Booking.BookCharterEndpoint is tagged "Flights".
             chain.Metadata.WithTags(chain.Method.HandlerType.Namespace!.Split('.')[1]);
             if (IsWrite(chain))
@@ -45,7 +46,7 @@ public static class ApiConventions
     }
 
     /// <summary>
-    /// How request bodies are read: enums by name only, no unknown field, numbers as numbers, every constructor
+    /// How request bodies are read: enums by one name only, no unknown field, numbers as numbers, every constructor
     /// parameter present and no null where the type has none — a body that says anything else is refused.
     /// </summary>
     public static void ReadStrictly(JsonSerializerOptions options)
@@ -55,6 +56,21 @@ public static class ApiConventions
         options.NumberHandling = JsonNumberHandling.Strict;
         options.RespectRequiredConstructorParameters = true;
         options.RespectNullableAnnotations = true;
+    }
+
+    /// <summary>
+    /// What the endpoints read bodies and write answers with: <see cref="ReadStrictly"/>, and enums read by exactly one
+    /// name (<see cref="StrictEnumConverter"/>). The application's own options keep the standard enum converter, which
+    /// the OpenAPI document's schemas are generated from.
+    /// </summary>
+    public static readonly JsonSerializerOptions Bodies = StrictBodies();
+
+    private static JsonSerializerOptions StrictBodies()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        options.Converters.Add(new StrictEnumConverter());
+        ReadStrictly(options);
+        return options;
     }
 
     private static bool IsWrite(HttpChain chain) => chain.HttpMethods.Any(m => m != HttpMethods.Get);

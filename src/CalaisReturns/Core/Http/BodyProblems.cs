@@ -43,12 +43,12 @@ public static class BodyProblems
     {
         var http = context.HttpContext;
         var problem = context.ProblemDetails;
-        var errors = http.Request.Body is MemoryStream kept
-            && http.GetEndpoint()?.Metadata.GetMetadata<HttpChain>()?.RequestType is { } type
-            && Parse(kept.ToArray()) is { } body
-                ? Check(body, type, http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
-                    http.RequestServices)
-                : [];
+        var chain = http.GetEndpoint()?.Metadata.GetMetadata<HttpChain>();
+        var errors = http.Request.Body is MemoryStream kept && chain?.RequestType is { } type && Parse(kept.ToArray()) is { } body
+            ? Check(body, type, chain.JsonSerializerOptions
+                ?? http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
+                http.RequestServices)
+            : [];
 
         problem.Title = Texts.Get("Body.Title");
         problem.Detail = Texts.Get(errors.Count > 0 ? "Body.CorrectFields" : "Body.NotJson");

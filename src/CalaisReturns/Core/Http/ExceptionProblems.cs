@@ -23,7 +23,7 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
         if (Web.WebModule.IsPage(asked))
         {
             // A page is answered with the error page (UseErrorAnswers); what went wrong stays in the log.
-            log.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, asked);
+            LogUnhandled(exception, http.Request.Method, asked);
             return false;
         }
 
@@ -43,12 +43,19 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
                 Title = Texts.Get("Problem.Concurrent.Title"),
                 Detail = Texts.Get("Problem.Concurrent"),
             },
+            // Two people creating the same reference at once: the second is told, not answered with a 500.
+            _ when Find<PostgresException>(exception) is { SqlState: PostgresErrorCodes.UniqueViolation } => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = Texts.Get("Problem.Concurrent.Title"),
+                Detail = Texts.Get("Problem.Duplicate"),
+            },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = Texts.Get("Problem.BadRequest.Title") },
             _ => null,
         };
         if (problem is null)
         {
-            log.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+            LogUnhandled(exception, http.Request.Method, http.Request.Path);
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -65,6 +72,36 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
 
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+    }
+
+    /// <summary>
+    /// A database error is logged by its code and class only: PostgreSQL's message, detail and context can quote the
+    /// values of the failing statement — a person's name among them.
+    /// </summary>
+    private void LogUnhandled(Exception exception, string method, PathString path)
+    {
+        if (Find<PostgresException>(exception) is { } database)
+        {
+            log.LogError("Unhandled database error {SqlState} ({Class}) on {Method} {Path}", database.SqlState,
+                database.SqlState[..2], method, path);
+        }
+        else
+        {
+            log.LogError(exception, "Unhandled exception on {Method} {Path}", method, path);
+        }
+    }
+
+    private static T? Find<T>(Exception exception) where T : Exception
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A connection that cannot be opened or was lost: transient, unlike a failing statement.</summary>

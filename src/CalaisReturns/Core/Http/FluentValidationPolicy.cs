@@ -6,8 +6,9 @@ using Wolverine.Http.CodeGen;
 namespace CalaisReturns.Core.Http;
 
 /// <summary>
-/// Runs the request body's FluentValidation validator, if it has one, before every Wolverine
-/// endpoint: an invalid body ends the request with a 400 problem listing each field's messages.
+/// Checks every request body's text fields (<see cref="TextFields"/>), then runs its FluentValidation validator, if
+/// it has one, before every Wolverine endpoint: an invalid body ends the request with a 400 problem listing each
+/// field's messages.
 /// (The WolverineFx FluentValidation packages are not served here, so this is our own.)
 /// </summary>
 public sealed class FluentValidationPolicy : IHttpPolicy
@@ -17,15 +18,18 @@ public sealed class FluentValidationPolicy : IHttpPolicy
         foreach (var chain in chains.Where(c => c.HasRequestType))
         {
             var validatorType = typeof(IValidator<>).MakeGenericType(chain.RequestType!);
-            if (!container.RegistrationsFor(validatorType).Any())
+            if (container.RegistrationsFor(validatorType).Any())
             {
-                continue;
+                var method = typeof(FluentValidationPolicy).GetMethod(nameof(ValidateAsync))!
+                    .MakeGenericMethod(chain.RequestType!);
+                var call = new MethodCall(typeof(FluentValidationPolicy), method);
+                chain.Middleware.InsertRange(0, [call, new MaybeEndWithResultFrame(call.ReturnVariable!)]);
             }
 
-            var method = typeof(FluentValidationPolicy).GetMethod(nameof(ValidateAsync))!
-                .MakeGenericMethod(chain.RequestType!);
-            var call = new MethodCall(typeof(FluentValidationPolicy), method);
-            chain.Middleware.InsertRange(0, [call, new MaybeEndWithResultFrame(call.ReturnVariable!)]);
+            // Before the validator: a null body, or a text field holding invisible or control characters, ends here.
+            var text = new MethodCall(typeof(TextFields), typeof(TextFields).GetMethod(nameof(TextFields.Check))!
+                .MakeGenericMethod(chain.RequestType!));
+            chain.Middleware.InsertRange(0, [text, new MaybeEndWithResultFrame(text.ReturnVariable!)]);
         }
     }
 

@@ -41,8 +41,9 @@ public static class QueryValues
             return null;
         }
 
-        // Names only: Enum.TryParse would also take "1" for whatever member has that number.
-        if (!value.Any(char.IsAsciiDigit) && System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed))
+        // One name only: Enum.TryParse would also take "1" for whatever member has that number, and "UK, FR" for a
+        // combination no one chose.
+        if (value.All(char.IsAsciiLetter) && System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
         {
             return parsed;
         }

@@ -2,7 +2,7 @@ using CalaisReturns.Flights.Manifesting;
 
 namespace CalaisReturns.Flights.Cancelling;
 
-public sealed record CancelFlight(string Reason, long? ExpectedVersion = null)
+public sealed record CancelFlight([property: Core.Http.MultiLine] string Reason, long? ExpectedVersion = null)
 {
     public sealed class Validator : AbstractValidator<CancelFlight>
     {

@@ -2,7 +2,7 @@ using CalaisReturns.Flights.Manifesting;
 
 namespace CalaisReturns.Flights.Rescheduling;
 
-public sealed record RescheduleFlight(DateTimeOffset NewDeparture, string Reason, long? ExpectedVersion = null)
+public sealed record RescheduleFlight(DateTimeOffset NewDeparture, [property: Core.Http.MultiLine] string Reason, long? ExpectedVersion = null)
 {
     public sealed class Validator : AbstractValidator<RescheduleFlight>
     {

@@ -15,20 +15,13 @@ namespace CalaisReturns.Tests.Core.Http;
 /// </summary>
 public class BodyChecksTests
 {
-    private static readonly JsonSerializerOptions Options = Strict();
+    private static readonly JsonSerializerOptions Options = ApiConventions.Bodies;
 
     private static readonly IServiceProvider Validators = new ServiceCollection()
         .AddSingleton<IValidator<RecordCost>, RecordCost.Validator>()
         .AddSingleton<IValidator<AllocateSeats>, AllocateSeats.Validator>()
         .AddSingleton<IValidator<ProposeCostSplit>, ProposeCostSplit.Validator>()
         .BuildServiceProvider();
-
-    private static JsonSerializerOptions Strict()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ApiConventions.ReadStrictly(options);
-        return options;
-    }
 
     private static Dictionary<string, List<string>> Check<T>(string body)
     {
