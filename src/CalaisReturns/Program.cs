@@ -83,6 +83,13 @@ builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => ApiConvent
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddCalaisAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddApiLimits(limits);
+// A body Wolverine cannot read is the client's mistake: BodyProblems logs it in one line, without the stack trace.
+var requestTypes = BodyProblems.RequestTypeNames();
+builder.Logging.AddFilter((category, level) => level < LogLevel.Error || category is null || !requestTypes.Contains(category));
+// Marten logs a failing command with its text and parameters — a person's name among them. ExceptionProblems logs
+// the failure by its SQL state instead.
+builder.Logging.AddFilter("Marten.IDocumentStore", level => level < LogLevel.Error);
+builder.Services.AddCalaisTransport(builder.Configuration);
 builder.Services.AddCalaisHealthChecks(connectionString, builder.Configuration);
 builder.Services.AddCalaisOpenApi();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Languages.Localize);
@@ -91,9 +98,10 @@ builder.Services.AddAuditing(builder.Configuration, sealer);
 builder.Services.AddCalaisJobs(builder.Configuration, connectionString, schema);
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddCalaisLanguages();
-builder.Services.AddCalaisWeb();
+builder.Services.AddCalaisWeb(builder.Environment);
 
 var app = builder.Build();
+app.UseCalaisTransport(app.Environment);
 app.UseCorrelationIds();
 app.UseErrorAnswers();
 // Routing after the error answers, so that a failed page re-executed as /error/{status} is routed anew.
@@ -112,7 +120,7 @@ app.UseJobsDashboard();
 app.MapCalaisHealthChecks();
 app.MapCalaisOpenApi();
 app.MapWolverineEndpoints(opts => opts.ApplyCalaisConventions());
-app.MapRazorPages();
+app.MapRazorPages().RequireRateLimiting(ApiLimits.ReadsPolicy);
 app.MapLanguageSwitch();
 
 return await app.RunJasperFxCommands(args);

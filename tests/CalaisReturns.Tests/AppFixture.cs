@@ -55,6 +55,8 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("Database:Schema", Schema);
             // Per-user write limits are tested on a host of their own (DegradedHostTests).
             web.UseSetting("Api:WritesPerUserPerMinute", "100000");
+            web.UseSetting("Api:ReadsPerUserPerMinute", "100000");
+            web.UseSetting("Api:ExpensiveReadsPerUserPerMinute", "100000");
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);

@@ -50,6 +50,8 @@ public sealed class RunningApp(string schema, IReadOnlyDictionary<string, string
         start.Environment["Database__Schema"] = Schema;
         start.Environment["Jobs__RunServer"] = "false";
         start.Environment["Api__WritesPerUserPerMinute"] = "100000";
+        start.Environment["Api__ReadsPerUserPerMinute"] = "100000";
+        start.Environment["Api__ExpensiveReadsPerUserPerMinute"] = "100000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -12,7 +12,11 @@ public static class AuditingModule
     public static StoreOptions ConfigureAuditing(this StoreOptions options, Sealer sealer)
     {
         options.Listeners.Add(new SealingListener(sealer));
+        // Registered, so that db-apply creates their tables before a production host (which creates none) needs them.
         options.Schema.For<PersonalSalt>();
+        options.Schema.For<Verifying.VerificationMark>();
+        options.Schema.For<Checkpoints.StoredCheckpoint>();
+        options.Schema.For<Web.EndedSession>();
         return options;
     }
 }

@@ -24,6 +24,11 @@ public static class CalaisStore
         opts.ConfigureCases();
         opts.ConfigureFinance();
         opts.ConfigureAuditing(sealer);
+        // The jobs' own documents, registered so that db-apply creates their tables: production creates none at start-up.
+        opts.Schema.For<Jobs.ManifestLocking.ScheduledManifestLock>();
+        opts.Schema.For<Jobs.PeriodSnapshots.PeriodSnapshot>();
+        opts.Schema.For<Jobs.ProjectionHealth.ProjectionLag>();
+        opts.Schema.For<Jobs.Notifications.ManifestDeadlineApproaching>();
 
         // A rebuild keeps the documents it changes in memory and writes each once per 2,000 changed
         // documents, instead of loading and rewriting it on every 500-event page of a history where

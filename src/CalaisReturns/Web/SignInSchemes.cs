@@ -34,7 +34,7 @@ public static class SignInSchemes
     public static bool DevelopmentSignInAllowed(AuthSettings settings) => settings.UsesDevelopmentKey;
 
     internal static AuthenticationBuilder AddWebSignIn(this AuthenticationBuilder authentication,
-        IConfiguration configuration, AuthSettings settings)
+        IConfiguration configuration, AuthSettings settings, IHostEnvironment environment)
     {
         var web = configuration.GetSection(WebSignInSettings.Section).Get<WebSignInSettings>() ?? new WebSignInSettings();
         var oidc = settings.Authority is not null && web.ClientId is not null;
@@ -43,7 +43,8 @@ public static class SignInSchemes
             cookie.Cookie.Name = CookieName;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Outside Development the sign-in cookie never travels over plain HTTP.
+            cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             cookie.ExpireTimeSpan = web.SessionLifetime;
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/signin";

@@ -14,7 +14,7 @@ public static class WebModule
 {
     public const string AntiforgeryHeader = "X-CSRF-Token";
 
-    public static IServiceCollection AddCalaisWeb(this IServiceCollection services)
+    public static IServiceCollection AddCalaisWeb(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddRazorPages(o =>
         {
@@ -33,6 +33,7 @@ public static class WebModule
             o.HeaderName = AntiforgeryHeader;
             o.Cookie.Name = "calais.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
         return services;
     }
@@ -105,7 +106,6 @@ public static class WebModule
             var headers = http.Response.Headers;
             headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-            headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
         }
 

@@ -171,7 +171,8 @@ public sealed class BrowserSignInConfigurationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddAuthentication().AddWebSignIn(configuration, settings);
+        services.AddAuthentication().AddWebSignIn(configuration, settings,
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
         var provider = services.BuildServiceProvider();
         return (provider.GetRequiredService<IAuthenticationSchemeProvider>(),
             provider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(SignInSchemes.Cookie));

@@ -36,8 +36,9 @@ public static class ApiConventions
             }
             else
             {
+                chain.Metadata.RequireRateLimiting(ApiLimits.ReadsPolicy);
                 chain.Metadata.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
-                    .ProducesProblem(StatusCodes.Status404NotFound);
+                    .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
             }
 
             chain.Metadata.ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -50,6 +50,10 @@ public static class BodyProblems
                 http.RequestServices)
             : [];
 
+        // The client's mistake: one line, the fields' names only — never their values, never a stack trace.
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BodyProblems))
+            .LogInformation("400 {Method} {Path}: body not readable; fields {Fields}", http.Request.Method, http.Request.Path,
+                string.Join(", ", errors.Keys));
         problem.Title = Texts.Get("Body.Title");
         problem.Detail = Texts.Get(errors.Count > 0 ? "Body.CorrectFields" : "Body.NotJson");
         problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1";
@@ -59,6 +63,20 @@ public static class BodyProblems
             problem.Extensions["errors"] = errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
         }
     }
+
+    /// <summary>
+    /// The full names of the endpoints' request types: Wolverine logs a body it cannot read under that name, as an error
+    /// with the serializer's stack trace. The program filters those out; <see cref="Humanize"/> logs the one line.
+    /// </summary>
+    public static IReadOnlySet<string> RequestTypeNames() =>
+        typeof(BodyProblems).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(m => m.GetCustomAttributes(typeof(WolverineHttpMethodAttribute), inherit: true).Length > 0)
+            .SelectMany(m => m.GetParameters())
+            .Select(p => p.ParameterType)
+            .Where(t => t.Assembly == typeof(BodyProblems).Assembly && t.IsClass)
+            .Select(t => t.FullName!)
+            .ToHashSet();
 
     /// <summary>The body as JSON, or null if it is not (a field named twice counts as not JSON).</summary>
     public static JsonNode? Parse(byte[] body)

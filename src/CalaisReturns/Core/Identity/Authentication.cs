@@ -78,7 +78,7 @@ public static class Authentication
                     Texts.Get("Problem.Forbidden.Title"), Texts.Get("Problem.Forbidden.Role")),
             };
         });
-        authentication.AddWebSignIn(configuration, settings);
+        authentication.AddWebSignIn(configuration, settings, environment);
         services.AddAuthorization(AccessPolicies.Add);
         return services;
     }

@@ -50,6 +50,11 @@ public class BodyProblemsTests(AppFixture app) : IntegrationTest(app)
         Assert.Contains(errors, e => string.Equals(e.Key, "description", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(4, errors.Count);
         AssertNoInternals(cost);
+
+        // A client's mistake is logged in one line, by field name only, with no stack trace and no value.
+        var lines = App.Logs.Lines.Where(l => l.Contains($"/api/flights/{flight}/costs", StringComparison.Ordinal)).ToList();
+        Assert.Contains(lines, l => l.StartsWith("Information", StringComparison.Ordinal) && l.Contains("amount.amount"));
+        Assert.DoesNotContain(lines, l => l.Contains("JsonException") || l.Contains("12 300,5x") || l.StartsWith("Error", StringComparison.Ordinal));
     }
 
     [Fact]
