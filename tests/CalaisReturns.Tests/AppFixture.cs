@@ -84,9 +84,15 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
+        await DropSchema(Schema);
+    }
+
+    /// <summary>Drops a test host's schema, with everything in it.</summary>
+    public static async Task DropSchema(string schema)
+    {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop schema if exists {Schema} cascade", connection);
+        await using var drop = new NpgsqlCommand($"drop schema if exists {schema} cascade", connection);
         await drop.ExecuteNonQueryAsync();
     }
 }

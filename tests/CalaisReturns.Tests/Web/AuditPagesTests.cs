@@ -47,7 +47,7 @@ public sealed class AuditPagesTests(BrowserFixture web)
         await Expect(page.Locator("table.lines tbody tr")).ToHaveCountAsync(2);
 
         await page.GetByLabel("As of (London)").FillAsync(
-            TimeZoneInfo.ConvertTime(asOf, CalaisReturns.Core.Http.ReaderZones.London).ToString("yyyy-MM-dd'T'HH:mm:ss"));
+            WebScenarios.Typed(TimeZoneInfo.ConvertTime(asOf, CalaisReturns.Core.Http.ReaderZones.London)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Show as of then" }).ClickAsync();
         await Expect(page.GetByTestId("as-of")).ToContainTextAsync("As it stood on");
         await Expect(page.Locator("table.lines tbody tr")).ToHaveCountAsync(1);

@@ -173,7 +173,7 @@ public sealed class BilingualStoryTests(BrowserFixture web)
         await Expect(auditor.Locator("main")).ToContainTextAsync("Ratio fixe (UK 55,5\u202F%, FR 44,5\u202F%), réglée en EUR");
         await Expect(auditor.Locator("main")).Not.ToContainTextAsync("Proposée par");
         await auditor.GetByLabel("À la date du (Paris)").FillAsync(
-            TimeZoneInfo.ConvertTime(beforeAgreement, ReaderZones.Paris).ToString("yyyy-MM-dd'T'HH:mm:ss"));
+            WebScenarios.Typed(TimeZoneInfo.ConvertTime(beforeAgreement, ReaderZones.Paris)));
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Afficher à cette date" }).ClickAsync();
         await Expect(auditor.GetByTestId("as-of")).ToContainTextAsync("Tel qu'il était le");
         await Expect(auditor.Locator("main")).ToContainTextAsync("Proposée par FR : Ratio fixe (UK 55,5\u202F%, FR 44,5\u202F%), réglée en EUR");

@@ -107,6 +107,12 @@ internal static class WebScenarios
         }
     }
 
+    /// <summary>
+    /// A local time to the second as a seconds-precision time input takes it: Chromium writes a whole minute without
+    /// its ":00", and Playwright's fill refuses a value the input does not keep as typed.
+    /// </summary>
+    public static string Typed(DateTimeOffset local) => local.ToString(local.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss");
+
     public static Task Screenshot(this IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
 }

@@ -59,10 +59,7 @@ public sealed class OutageFixture : IAsyncLifetime
         Proxy.Restore();
         await Host.DisposeAsync();
         Proxy.Dispose();
-        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop schema if exists {schema} cascade", connection);
-        await drop.ExecuteNonQueryAsync();
+        await AppFixture.DropSchema(schema);
     }
 }
 

@@ -76,10 +76,7 @@ public sealed class ProductionHostFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
-        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop schema if exists {schema} cascade", connection);
-        await drop.ExecuteNonQueryAsync();
+        await AppFixture.DropSchema(schema);
     }
 }
 
