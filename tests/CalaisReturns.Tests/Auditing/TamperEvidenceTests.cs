@@ -60,6 +60,35 @@ public class TamperEvidenceTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Events_appended_to_several_streams_in_one_commit_are_each_sealed_on_their_own_chain_and_a_blind_append_is_refused()
+    {
+        var (first, second) = (await SealedFlight(), await SealedFlight());
+        await using (var session = App.Store.LightweightSession())
+        {
+            foreach (var flight in new[] { first, second })
+            {
+                (await session.Events.FetchForExclusiveWriting<CalaisReturns.Flights.Flight>(flight)).AppendOne(
+                    new CalaisReturns.Flights.MonitorAssigned(flight, "Second monitor", AppFixture.Start));
+            }
+
+            await session.SaveChangesAsync();
+        }
+
+        var result = await Verify(full: true);
+        Assert.True(result.Intact, string.Join("; ", result.Broken.Select(b => b.Problem)));
+        Assert.Equal(10, result.EventsVerified);
+
+        // An append that does not know the stream's version cannot be sealed onto it: refused, nothing stored.
+        await using (var blind = App.Store.LightweightSession())
+        {
+            blind.Events.Append(first, new CalaisReturns.Flights.MonitorAssigned(first, "Blind", AppFixture.Start));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => blind.SaveChangesAsync());
+        }
+
+        Assert.Equal(10, await App.EventCount());
+    }
+
+    [Fact]
     public async Task An_event_edited_the_moment_the_API_answered_is_detected_it_was_sealed_as_it_was_appended()
     {
         var flight = await App.BookedFlight();

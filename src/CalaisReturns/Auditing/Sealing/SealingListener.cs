@@ -14,9 +14,16 @@ public sealed class SealingListener(Sealer sealer) : DocumentSessionListenerBase
 {
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
-        foreach (var stream in session.PendingChanges.Streams().Where(s => s.Events.Count > 0))
+        var streams = session.PendingChanges.Streams().Where(s => s.Events.Count > 0).ToList();
+        if (streams.Count == 0)
         {
-            var previous = await PreviousSeal(session, stream, token);
+            return;
+        }
+
+        var heads = await PreviousSeals(session, streams, token);
+        foreach (var stream in streams)
+        {
+            var previous = heads[stream.Id];
             foreach (var e in stream.Events.OrderBy(e => e.Version))
             {
                 if (e.Data is CaseOpened)
@@ -34,29 +41,50 @@ public sealed class SealingListener(Sealer sealer) : DocumentSessionListenerBase
         }
     }
 
-    private static async Task<string> PreviousSeal(IDocumentSession session, StreamAction stream, CancellationToken token)
+    /// <summary>Each stream's seal to follow: the genesis for a new one, else its last event's — all read in one query.</summary>
+    private static async Task<Dictionary<Guid, string>> PreviousSeals(IDocumentSession session, IReadOnlyList<StreamAction> streams,
+        CancellationToken token)
     {
-        if (stream.ActionType == StreamActionType.Start)
+        var heads = new Dictionary<Guid, string>();
+        var after = new List<(Guid Stream, long Version)>();
+        foreach (var stream in streams)
         {
-            return Seals.Genesis;
+            if (stream.ActionType == StreamActionType.Start || stream.ExpectedVersionOnServer == 0)
+            {
+                heads[stream.Id] = Seals.Genesis;
+            }
+            else if (stream.ExpectedVersionOnServer is { } version)
+            {
+                after.Add((stream.Id, version));
+            }
+            else
+            {
+                throw new InvalidOperationException(
+                    $"Events appended to stream {stream.Id} without its version cannot be sealed: fetch the stream for writing first.");
+            }
         }
 
-        if (stream.ExpectedVersionOnServer is not { } version)
+        if (after.Count > 0)
         {
-            throw new InvalidOperationException(
-                $"Events appended to stream {stream.Id} without its version cannot be sealed: fetch the stream for writing first.");
+            var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+            var found = await session.AdvancedSql.QueryAsync<Head>(
+                $"select row_to_json(x) from (select e.stream_id as \"Stream\", coalesce(e.headers ->> '{Seals.Header}', '') as \"Seal\" "
+                + $"from unnest(?::uuid[], ?::bigint[]) h(stream, version) join {schema}.mt_events e "
+                + "on e.stream_id = h.stream and e.version = h.version) x",
+                token, after.Select(a => a.Stream).ToArray(), after.Select(a => a.Version).ToArray());
+            foreach (var head in found)
+            {
+                heads[head.Stream] = head.Seal;
+            }
+
+            if (after.FirstOrDefault(a => !heads.ContainsKey(a.Stream)) is { Stream: var missing, Version: var at } && missing != Guid.Empty)
+            {
+                throw new InvalidOperationException($"Stream {missing} has no event {at} to follow.");
+            }
         }
 
-        if (version == 0)
-        {
-            return Seals.Genesis;
-        }
-
-        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
-        var seals = await session.AdvancedSql.QueryAsync<string>(
-            $"select coalesce(headers ->> '{Seals.Header}', '') from {schema}.mt_events where stream_id = ? and version = ?",
-            token, stream.Id, version);
-        return seals.SingleOrDefault()
-            ?? throw new InvalidOperationException($"Stream {stream.Id} has no event {version} to follow.");
+        return heads;
     }
+
+    private sealed record Head(Guid Stream, string Seal);
 }
