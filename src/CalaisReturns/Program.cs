@@ -84,8 +84,9 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 builder.Services.AddCalaisAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddApiLimits(limits);
 // A body Wolverine cannot read is the client's mistake: BodyProblems logs it in one line, without the stack trace.
-var requestTypes = BodyProblems.RequestTypeNames();
-builder.Logging.AddFilter((category, level) => level < LogLevel.Error || category is null || !requestTypes.Contains(category));
+// The request types are found on the first such error, not at start-up.
+var requestTypes = new Lazy<IReadOnlySet<string>>(BodyProblems.RequestTypeNames);
+builder.Logging.AddFilter((category, level) => level < LogLevel.Error || category is null || !requestTypes.Value.Contains(category));
 // Marten logs a failing command with its text and parameters — a person's name among them. ExceptionProblems logs
 // the failure by its SQL state instead.
 builder.Logging.AddFilter("Marten.IDocumentStore", level => level < LogLevel.Error);

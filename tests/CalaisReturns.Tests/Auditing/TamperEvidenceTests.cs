@@ -89,6 +89,28 @@ public class TamperEvidenceTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Both_states_and_both_departments_writing_to_one_flight_at_once_leave_one_unbroken_chain()
+    {
+        var flight = await App.ReadyFlight();
+        var writes = Enumerable.Range(0, 6).SelectMany(i => new Func<Task>[]
+        {
+            () => App.Post($"/api/flights/{flight}/monitor", new { organisation = $"IMB {i}" }),
+            () => App.Post($"/api/flights/{flight}/escort-team", new { state = "FR", escorts = 2 + i, medics = 1, interpreters = 1 },
+                actor: Actors.FrPlanner),
+            () => App.Post($"/api/flights/{flight}/costs", new
+            {
+                category = "Charter", description = $"Invoice {i}", amount = new { amount = 100m + i, currency = "GBP" },
+                invoiceReference = $"INV-{i}",
+            }, actor: Actors.Of(Role.Finance, State.UK)),
+        });
+        await Task.WhenAll(writes.Select(w => w()));
+
+        var result = await Verify(full: true);
+        Assert.True(result.Intact, string.Join("; ", result.Broken.Select(b => b.Problem)));
+        Assert.Equal(await App.EventCount(), result.EventsVerified);
+    }
+
+    [Fact]
     public async Task An_event_edited_the_moment_the_API_answered_is_detected_it_was_sealed_as_it_was_appended()
     {
         var flight = await App.BookedFlight();

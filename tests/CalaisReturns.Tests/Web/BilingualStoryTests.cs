@@ -63,12 +63,12 @@ public sealed class BilingualStoryTests(BrowserFixture web)
         var flight = leader.Page.Url[leader.Page.Url.LastIndexOf('/')..].Trim('/');
 
         // …books the charter and gives each state its seats.
-        await Submit(leader, leader.Say("Book charter", "Réserver l'affrètement"), leader.Say("Charter booked.", "Affrètement réservé."),
+        await leader.Page.Submit(leader.Say("Book charter", "Réserver l'affrètement"), leader.Say("Charter booked.", "Affrètement réservé."),
             (leader.Say("Carrier", "Transporteur"), "Titan Airways"), (leader.Say("Aircraft type", "Type d'appareil"), "A321"),
             (leader.Say("Seat capacity", "Nombre de sièges"), "180"), (leader.Say("Contract reference", "Référence du contrat"), "HO-CH-88"),
             (leader.Say("Contract price", "Prix du contrat"), leader.Say("174,468.00", "174 468,00")));
         await Expect(leader.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(leader.Say("Booked", "Affrété"));
-        await Submit(leader, leader.Say("Allocate seats", "Attribuer les sièges"), leader.Say("Seats allocated.", "Sièges attribués."),
+        await leader.Page.Submit(leader.Say("Allocate seats", "Attribuer les sièges"), leader.Say("Seats allocated.", "Sièges attribués."),
             (leader.Say("UK seats", "Sièges de UK"), "10"), (leader.Say("FR seats", "Sièges de FR"), "10"));
 
         // Each planner staffs their state's escort team and puts a case of their own on the manifest.
@@ -79,7 +79,7 @@ public sealed class BilingualStoryTests(BrowserFixture web)
             var (caseId, reference) = await web.Case(planner.State, names[planner.State]);
             await planner.Page.GotoAsync($"/flights/{flight}");
             await Expect(planner.Page.Locator("body")).ToContainTextAsync(planner.Say("Seats and escort teams", "Sièges et équipes d'escorte"));
-            await Submit(planner, planner.Say("Save escort team", "Enregistrer l'équipe d'escorte"),
+            await planner.Page.Submit(planner.Say("Save escort team", "Enregistrer l'équipe d'escorte"),
                 planner.Say("Escort team saved.", "Équipe d'escorte enregistrée."),
                 (planner.Say("Escorts", "Escortes"), "4"), (planner.Say("Medics", "Personnel médical"), "1"),
                 (planner.Say("Interpreters", "Interprètes"), "1"));
@@ -181,19 +181,5 @@ public sealed class BilingualStoryTests(BrowserFixture web)
         await Expect(auditor.Locator("table.timeline-table tr.later")).Not.ToHaveCountAsync(0);
         await auditor.AssertAccessible();
         await auditor.Screenshot($"story-{tag}-auditor-{frWidth}");
-    }
-
-    /// <summary>Fills the fields of the form with this submit button, sends it and waits for the page to say it is done.</summary>
-    private static async Task Submit(Person person, string button, string done, params (string Label, string Value)[] fields)
-    {
-        var page = person.Page;
-        var form = page.Locator("form[data-api]").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }) });
-        foreach (var (label, value) in fields)
-        {
-            await form.GetByLabel(label, new() { Exact = true }).FillAsync(value);
-        }
-
-        await form.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(done);
     }
 }

@@ -21,9 +21,9 @@ public sealed class FlightFormsTests(BrowserFixture web)
         var page = await web.SignedIn(Role.Planner, State.UK, "Ursula Planner");
         await page.GotoAsync($"/flights/{flightId}");
 
-        await Submit(page, "Save escort team", "Escort team saved.", ("Escorts", "4"), ("Medics", "1"), ("Interpreters", "1"));
-        await Submit(page, "Assign monitor", "Monitor assigned.", ("Monitoring organisation", "Independent Monitoring Board"));
-        await Submit(page, "Reschedule", "Flight rescheduled.",
+        await page.Submit("Save escort team", "Escort team saved.", ("Escorts", "4"), ("Medics", "1"), ("Interpreters", "1"));
+        await page.Submit("Assign monitor", "Monitor assigned.", ("Monitoring organisation", "Independent Monitoring Board"));
+        await page.Submit("Reschedule", "Flight rescheduled.",
             ("New departure (London)", PlannerPagesTests.Show(WebScenarios.Departure(days: 41))), ("Reason", "Aircraft swap"));
         await Expect(page.Locator(".facts")).ToContainTextAsync(WebScenarios.Departure(days: 41).ToString("d MMM yyyy"));
 
@@ -38,16 +38,16 @@ public sealed class FlightFormsTests(BrowserFixture web)
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Returnee withdrawn.");
         await Expect(page.Locator("table.manifest")).ToContainTextAsync("Withdrawn (Medical)");
 
-        await Submit(page, "Lock manifest", "Manifest locked.");
+        await page.Submit("Lock manifest", "Manifest locked.");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Manifest locked");
 
         // The form offers the scheduled time; a departure in the future is refused next to the field.
         var departure = page.GetByRole(AriaRole.Form, new() { Name = "Record the departure" });
         await departure.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(departure.Locator("#departure-actualDeparture-error")).Not.ToBeEmptyAsync();
-        await Submit(page, "Record departure", "Departure recorded.",
+        await page.Submit("Record departure", "Departure recorded.",
             ("Actual departure (London)", PlannerPagesTests.Show(DateTimeOffset.UtcNow.AddMinutes(-1))));
-        await Submit(page, "Record completion", "Completion recorded.", ("UK returnees handed over", "1"), ("FR returnees handed over", "0"));
+        await page.Submit("Record completion", "Completion recorded.", ("UK returnees handed over", "1"), ("FR returnees handed over", "0"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Completed");
         foreach (var happened in new[] { "Escort team assigned", "Monitor assigned", "Flight rescheduled", "Reserve confirmed",
                      "Returnee withdrawn", "Manifest locked", "Flight departed", "Flight completed" })
@@ -70,7 +70,7 @@ public sealed class FlightFormsTests(BrowserFixture web)
         await cancel.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(cancel.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Tick the box to confirm first.");
         await Expect(cancel.GetByLabel($"Yes, cancel flight")).ToBeFocusedAsync();
-        await Submit(page, "Cancel flight", "Flight cancelled.", ("Reason", "Destination airport closed"));
+        await page.Submit("Cancel flight", "Flight cancelled.", ("Reason", "Destination airport closed"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Cancelled");
         await Expect(page.Locator(".facts")).ToContainTextAsync("Destination airport closed");
         await Expect(page.Locator("form[data-api]")).ToHaveCountAsync(0);
@@ -92,34 +92,15 @@ public sealed class FlightFormsTests(BrowserFixture web)
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Barrier raised.");
         await Expect(page.Locator("#barriers-heading + ul")).ToContainTextAsync("Judicial review (JR/2026/77)");
 
-        await Submit(page, "Lift barrier", "Barrier lifted.", ("Reason", "Permission refused"));
+        await page.Submit("Lift barrier", "Barrier lifted.", ("Reason", "Permission refused"));
         await Expect(page.Locator("#barriers-heading ~ p")).ToHaveTextAsync("No open barriers.");
         var close = page.GetByRole(AriaRole.Form, new() { Name = "Close the case" });
         await close.GetByLabel("Reason").SelectOptionAsync("Released");
         await close.Locator("[data-confirm]").CheckAsync();
         await close.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Case closed.");
-        await Submit(page, "Erase name and date of birth", "Personal data erased.");
+        await page.Submit("Erase name and date of birth", "Personal data erased.");
         await page.ReloadUntil(() => page.Locator(".facts").InnerTextAsync(new() { Timeout = 1000 }), text => text.Contains("Erased"));
         await Expect(page.Locator("body")).Not.ToContainTextAsync(name);
-    }
-
-    /// <summary>Fills the fields of the form with this submit button, sends it and waits for the page to say it is done.</summary>
-    private static async Task Submit(IPage page, string button, string done, params (string Label, string Value)[] fields)
-    {
-        var form = page.Locator("form[data-api]").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }) });
-        foreach (var (label, value) in fields)
-        {
-            await form.GetByLabel(label, new() { Exact = true }).FillAsync(value);
-        }
-
-        // Changes that cannot be taken back ask to be confirmed: the person ticks that they mean it.
-        foreach (var confirm in await form.Locator("[data-confirm]").AllAsync())
-        {
-            await confirm.CheckAsync();
-        }
-
-        await form.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(done);
     }
 }

@@ -4,6 +4,7 @@ using CalaisReturns.Core.Identity;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CalaisReturns.Tests.Web;
 
@@ -57,6 +58,25 @@ internal static class WebScenarios
         var share = await web.Get(FrFinance, $"/api/flights/{flightId}/cost-share");
         var proposalId = share.GetProperty("facts").GetProperty("proposal").GetProperty("proposalId").GetGuid();
         await web.Api(FrFinance, $"/api/flights/{flightId}/cost-split/agreement", new { proposalId });
+    }
+
+    /// <summary>Fills the fields of the form with this submit button, sends it and waits for the page to say it is done.</summary>
+    public static async Task Submit(this IPage page, string button, string done, params (string Label, string Value)[] fields)
+    {
+        var form = page.Locator("form[data-api]").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }) });
+        foreach (var (label, value) in fields)
+        {
+            await form.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+        }
+
+        // Changes that cannot be taken back ask to be confirmed: the person ticks that they mean it.
+        foreach (var confirm in await form.Locator("[data-confirm]").AllAsync())
+        {
+            await confirm.CheckAsync();
+        }
+
+        await form.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(done);
     }
 
     /// <summary>Runs axe on the page: no serious or critical violation may remain.</summary>

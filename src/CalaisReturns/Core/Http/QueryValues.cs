@@ -41,9 +41,7 @@ public static class QueryValues
             return null;
         }
 
-        // One name only: Enum.TryParse would also take "1" for whatever member has that number, and "UK, FR" for a
-        // combination no one chose.
-        if (value.All(char.IsAsciiLetter) && System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
+        if (EnumNames.TryParse<T>(value, ignoreCase: true, out var parsed))
         {
             return parsed;
         }

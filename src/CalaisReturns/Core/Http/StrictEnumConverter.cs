@@ -22,8 +22,7 @@ public sealed class StrictEnumConverter : JsonConverterFactory
             (JsonConverter<T>)new JsonStringEnumConverter<T>(allowIntegerValues: false).CreateConverter(typeof(T), JsonSerializerOptions.Default);
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } name && name.All(char.IsAsciiLetter)
-            && Enum.TryParse<T>(name, ignoreCase: true, out var value) && Enum.IsDefined(value)
+            reader.TokenType == JsonTokenType.String && EnumNames.TryParse<T>(reader.GetString(), ignoreCase: true, out var value)
                 ? value
                 : throw new JsonException($"Not one of the names of {typeof(T).Name}.");
 

@@ -42,13 +42,12 @@ public static class TextFields
             return;
         }
 
-        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                     .Where(p => p.GetIndexParameters().Length == 0))
+        foreach (var (property, multiLine) in Fields.GetOrAdd(value.GetType(), Read))
         {
             var name = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
             switch (property.GetValue(value))
             {
-                case string text when !text.All(c => Allowed(c, property.GetCustomAttribute<MultiLineAttribute>() is not null)):
+                case string text when !text.All(c => Allowed(c, multiLine)):
                     errors[name] = [Texts.Get("Validation.Characters")];
                     break;
                 case string:
@@ -72,6 +71,16 @@ public static class TextFields
             }
         }
     }
+
+    /// <summary>Each type's readable properties and whether each is multi-line, looked up once per type, not per request.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (PropertyInfo Property, bool MultiLine)[]> Fields = new();
+
+    private static (PropertyInfo, bool)[] Read(Type type) =>
+    [
+        .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .Select(p => (p, p.GetCustomAttribute<MultiLineAttribute>() is not null)),
+    ];
 
     private static bool Own(Type type) => type.Assembly == typeof(TextFields).Assembly && !type.IsEnum;
 }

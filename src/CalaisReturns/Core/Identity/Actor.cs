@@ -31,14 +31,10 @@ public sealed record Actor(string Id, string Name, Role Role, State State)
     /// <summary>The actor, if the principal names exactly one subject, one known role and one known state.</summary>
     public static Actor? TryFrom(ClaimsPrincipal user) =>
         user.FindAll(Claims.Subject).ToList() is [{ Value: { Length: > 0 } id }] && !string.IsNullOrWhiteSpace(id)
-        && user.FindAll(Claims.Role).ToList() is [{ Value: var roleName }] && Known<Role>(roleName, out var role)
-        && user.FindAll(Claims.State).ToList() is [{ Value: var stateName }] && Known<State>(stateName, out var state)
+        && user.FindAll(Claims.Role).ToList() is [{ Value: var roleName }] && EnumNames.TryParse<Role>(roleName, ignoreCase: false, out var role)
+        && user.FindAll(Claims.State).ToList() is [{ Value: var stateName }] && EnumNames.TryParse<State>(stateName, ignoreCase: false, out var state)
             ? new Actor(id, user.FindFirst(Claims.Name)?.Value ?? id, role, state)
             : null;
-
-    /// <summary>A member by its name only ("UK, FR" or "1" is none).</summary>
-    private static bool Known<T>(string name, out T value) where T : struct, Enum =>
-        Enum.TryParse(name, out value) && Enum.IsDefined(value) && name.All(c => char.IsAsciiLetter(c));
 
     public bool IsPlannerOf(State state) => Role == Role.Planner && State == state;
 }
