@@ -83,13 +83,8 @@ builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => ApiConvent
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddCalaisAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddApiLimits(limits);
-// A body Wolverine cannot read is the client's mistake: BodyProblems logs it in one line, without the stack trace.
-// The request types are found on the first such error, not at start-up.
-var requestTypes = new Lazy<IReadOnlySet<string>>(BodyProblems.RequestTypeNames);
-builder.Logging.AddFilter((category, level) => level < LogLevel.Error || category is null || !requestTypes.Value.Contains(category));
-// Marten logs a failing command with its text and parameters — a person's name among them. ExceptionProblems logs
-// the failure by its SQL state instead.
-builder.Logging.AddFilter("Marten.IDocumentStore", level => level < LogLevel.Error);
+// Wolverine's log of an unreadable body and Marten's of a failing command are kept out, at the configured levels.
+builder.Logging.AddCalaisLogFilters(builder.Configuration, BodyProblems.RequestTypeNames);
 builder.Services.AddCalaisTransport(builder.Configuration);
 builder.Services.AddCalaisHealthChecks(connectionString, builder.Configuration);
 builder.Services.AddCalaisOpenApi();
