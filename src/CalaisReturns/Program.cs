@@ -62,8 +62,6 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.AutoApplyTransactions();
     // Policy messages are stored with the command's own transaction and survive a crash.
     opts.Policies.UseDurableLocalQueues();
-    // Hangfire registers its job client with a factory; let Wolverine resolve it from the container.
-    opts.CodeGeneration.AlwaysUseServiceLocationFor<Hangfire.IBackgroundJobClient>();
     opts.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds());
     opts.OnException<NpgsqlException>().RetryWithCooldown(1.Seconds(), 5.Seconds(), 15.Seconds());
     // One host (the default) reclaims every stored message at start-up, so a policy owed when the

@@ -25,7 +25,6 @@ public static class CalaisStore
         opts.ConfigureFinance();
         opts.ConfigureAuditing(sealer);
         // The jobs' own documents, registered so that db-apply creates their tables: production creates none at start-up.
-        opts.Schema.For<Jobs.ManifestLocking.ScheduledManifestLock>();
         opts.Schema.For<Jobs.PeriodSnapshots.PeriodSnapshot>();
         opts.Schema.For<Jobs.ProjectionHealth.ProjectionLag>();
         opts.Schema.For<Jobs.Notifications.ManifestDeadlineApproaching>();

@@ -31,7 +31,12 @@ public static class JobsModule
         services.AddHostedService<RecurringJobs>();
         if (configuration.GetValue("Jobs:RunServer", true))
         {
-            services.AddHangfireServer(o => o.WorkerCount = 2);
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = 2;
+                // How often due scheduled and recurring jobs are looked for (Hangfire's default: 15 s).
+                o.SchedulePollingInterval = configuration.GetValue("Jobs:SchedulePollingInterval", o.SchedulePollingInterval);
+            });
         }
 
         return services;

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace CalaisReturns.Tests.Faults;
 
 /// <summary>
-/// The scheduled manifest lock is killed with its process while it runs (held on a locked stream
+/// The deadline sweep's manifest lock is killed with its process while it runs (held on a locked stream
 /// row, so the kill provably lands mid-job): after the restart Hangfire runs it again, and the
 /// manifest is locked exactly once.
 /// </summary>
@@ -20,6 +20,9 @@ public sealed class JobCrashTests(ITestOutputHelper output) : IAsyncLifetime
         ["Manifest__LockLeadTime"] = "2.00:00:00",
         // A dead job's claim lapses after this (one minute by default, too long for a test).
         ["Jobs__InvisibilityTimeout"] = "00:00:15",
+        // The deadline sweep every two seconds, looked for every second (a minute and 15 s by default).
+        ["Jobs__DeadlineSweep"] = "*/2 * * * * *",
+        ["Jobs__SchedulePollingInterval"] = "00:00:01",
     });
 
     public Task InitializeAsync() => _app.StartAsync();

@@ -1,44 +1,43 @@
 using CalaisReturns.Core;
 using CalaisReturns.Flights.Manifesting;
+using CalaisReturns.Jobs.ManifestLocking;
 using CalaisReturns.Jobs.Notifications;
-using Hangfire;
-using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Tracking;
 
 namespace CalaisReturns.Tests.Jobs;
 
 public class DeadlineWarningTests(AppFixture app) : IntegrationTest(app)
 {
-    [Fact]
-    public async Task Planning_schedules_warnings_at_the_notice_deadline_and_48_hours_before_the_lock()
-    {
-        var flight = await App.AndPolicies(() => App.PlannedFlight());
-        var warnings = Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 1000)
-            .Where(j => j.Value.Job.Type == typeof(DeadlineWarningJob) && (Guid)j.Value.Job.Args[0] == flight)
-            .ToDictionary(j => (DeadlineKind)j.Value.Job.Args[1], j => j.Value.EnqueueAt);
-        Assert.Equal(new ManifestRules().NoticeDeadline(Api.Departure).UtcDateTime, warnings[DeadlineKind.NoticeDeadline]);
-        Assert.Equal(Api.Departure.AddHours(-24 - 48).UtcDateTime, warnings[DeadlineKind.LockIn48Hours]);
-    }
+    private Task Sweep() => Host.InvokeMessageAndWaitAsync(new SweepManifestDeadlines());
 
     [Fact]
-    public async Task A_warning_is_raised_once_for_the_planners_of_the_flights_states_and_acknowledged()
+    public async Task The_sweep_warns_the_planners_of_the_flights_states_once_per_deadline_and_they_acknowledge_it()
     {
         var flight = await App.BookedFlight();
-        var warn = new WarnOfDeadline(flight, DeadlineKind.LockIn48Hours, Api.Departure, Api.Departure.AddHours(-24));
-        await Host.InvokeMessageAndWaitAsync(warn);
-        await Host.InvokeMessageAndWaitAsync(warn);
-
-        var seen = Assert.Single(await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications", Actors.FrPlanner));
-        Assert.Equal((flight, "RF-2026-0001", DeadlineKind.LockIn48Hours), (seen.FlightId, seen.Reference, seen.Kind));
-        await App.Post($"/api/notifications/{seen.Id}/acknowledgement", new { }, actor: Actors.FrPlanner);
-        await App.Post($"/api/notifications/{seen.Id}/acknowledgement", new { }, actor: Actors.FrPlanner);
-        Assert.Equal(["fr.planner"], (await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications")).Single().AcknowledgedBy);
-
         var ukOnly = await App.PlannedFlight(Api.Plan(State.UK, [State.UK]));
-        await Host.InvokeMessageAndWaitAsync(new WarnOfDeadline(ukOnly, DeadlineKind.NoticeDeadline, Api.Departure, Api.Departure));
-        Assert.Single(await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications", Actors.FrPlanner));
+        await Sweep();
+        Assert.Empty(await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications"));
+
+        App.Clock.Now = new ManifestRules().NoticeDeadline(Api.Departure);
+        await Sweep();
+        await Sweep();
+        var notice = Assert.Single(await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications", Actors.FrPlanner));
+        Assert.Equal((flight, "RF-2026-0001", DeadlineKind.NoticeDeadline), (notice.FlightId, notice.Reference, notice.Kind));
         Assert.Equal(2, (await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications")).Count);
-        await App.Post($"/api/notifications/{seen.Id}/acknowledgement", new { }, 403,
+
+        App.Clock.Now = Api.Departure.AddHours(-24 - 48);
+        await Sweep();
+        var fr = await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications", Actors.FrPlanner);
+        Assert.Equal([DeadlineKind.LockIn48Hours, DeadlineKind.NoticeDeadline], fr.Select(n => n.Kind));
+        Assert.Equal(Api.Departure.AddHours(-24), fr[0].DeadlineAt);
+
+        await App.Post($"/api/notifications/{notice.Id}/acknowledgement", new { }, actor: Actors.FrPlanner);
+        await App.Post($"/api/notifications/{notice.Id}/acknowledgement", new { }, actor: Actors.FrPlanner);
+        Assert.Equal(["fr.planner"], (await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications"))
+            .Single(n => n.Id == notice.Id).AcknowledgedBy);
+        Assert.Equal(4, (await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications")).Count);
+        Assert.DoesNotContain(fr, n => n.FlightId == ukOnly);
+        await App.Post($"/api/notifications/{notice.Id}/acknowledgement", new { }, 403,
             CalaisReturns.Tests.Actors.Of(CalaisReturns.Core.Identity.Role.Finance, State.UK));
     }
 
@@ -46,11 +45,13 @@ public class DeadlineWarningTests(AppFixture app) : IntegrationTest(app)
     public async Task A_moved_or_cancelled_flight_gets_no_stale_warning()
     {
         var moved = await App.BookedFlight();
-        await App.Post($"/api/flights/{moved}/reschedule", new { newDeparture = Api.Departure.AddDays(5), reason = "Slot" });
-        await Host.InvokeMessageAndWaitAsync(new WarnOfDeadline(moved, DeadlineKind.NoticeDeadline, Api.Departure, Api.Departure));
+        await App.Post($"/api/flights/{moved}/reschedule", new { newDeparture = Api.Departure.AddDays(14), reason = "Slot" });
         var cancelled = await App.BookedFlight();
         await App.Post($"/api/flights/{cancelled}/cancellation", new { reason = "Strike" });
-        await Host.InvokeMessageAndWaitAsync(new WarnOfDeadline(cancelled, DeadlineKind.NoticeDeadline, Api.Departure, Api.Departure));
+
+        App.Clock.Now = Api.Departure.AddHours(-24 - 47);
+        await Sweep();
+
         Assert.Empty(await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications"));
     }
 }

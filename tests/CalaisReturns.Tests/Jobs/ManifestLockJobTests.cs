@@ -3,6 +3,7 @@ using CalaisReturns.Flights;
 using CalaisReturns.Flights.Scheduling;
 using CalaisReturns.Jobs.ManifestLocking;
 using Hangfire;
+using Hangfire.Storage;
 using Hangfire.Storage.Monitoring;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,26 +15,54 @@ namespace CalaisReturns.Tests.Jobs;
 
 public class ManifestLockJobTests(AppFixture app) : IntegrationTest(app)
 {
-    private List<KeyValuePair<string, ScheduledJobDto>> LockJobsFor(Guid flight) =>
-        [.. Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 1000)
-            .Where(j => j.Value.Job.Type == typeof(ManifestLockJob) && (Guid)j.Value.Job.Args[0] == flight)];
+    private Task Sweep() => Host.InvokeMessageAndWaitAsync(new SweepManifestDeadlines());
+
+    private async Task<FlightStatus> Status(Guid flight) => (await App.GetJson<FlightSchedule>($"/api/flights/{flight}")).Status;
 
     [Fact]
-    public async Task Planning_schedules_the_lock_at_departure_minus_the_lead_time_and_rescheduling_replaces_it()
+    public async Task The_sweep_locks_a_booked_flight_at_departure_minus_the_lead_time_and_a_reschedule_moves_the_lock()
     {
-        var flight = await App.AndPolicies(() => App.PlannedFlight());
-        var job = Assert.Single(LockJobsFor(flight));
-        Assert.Equal(Api.Departure.AddHours(-24).UtcDateTime, job.Value.EnqueueAt);
+        var flight = await App.BookedFlight();
+        var moved = await App.BookedFlight();
+        await App.Post($"/api/flights/{moved}/reschedule", new { newDeparture = Api.Departure.AddDays(3), reason = "Slot" });
 
-        await App.Post($"/api/flights/{flight}/charter", Api.Charter());
-        await App.AndPolicies(() => App.Post($"/api/flights/{flight}/reschedule",
-            new { newDeparture = Api.Departure.AddDays(3), reason = "Slot" }));
+        App.Clock.Now = Api.Departure.AddHours(-24).AddSeconds(-1);
+        await Sweep();
+        Assert.Equal(FlightStatus.Booked, await Status(flight));
 
-        var moved = Assert.Single(LockJobsFor(flight));
-        Assert.NotEqual(job.Key, moved.Key);
-        Assert.Equal(Api.Departure.AddDays(3).AddHours(-24).UtcDateTime, moved.Value.EnqueueAt);
-        Assert.Equal("Deleted", Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(job.Key)
-            .History.First().StateName);
+        App.Clock.Now = Api.Departure.AddHours(-24);
+        await Sweep();
+        await Sweep();
+        Assert.Equal((FlightStatus.ManifestLocked, FlightStatus.Booked), (await Status(flight), await Status(moved)));
+        await using var session = App.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(flight);
+        var locked = Assert.Single(events, e => e.Data is ManifestLocked);
+        Assert.Equal(("system:manifest-lock", $"{flight}/1"), (locked.UserName, locked.CausationId));
+
+        App.Clock.Now = Api.Departure.AddDays(3).AddHours(-24);
+        await Sweep();
+        Assert.Equal(FlightStatus.ManifestLocked, await Status(moved));
+        var movedLock = (await session.Events.FetchStreamAsync(moved)).Single(e => e.Data is ManifestLocked);
+        Assert.Equal($"{moved}/3", movedLock.CausationId);
+    }
+
+    [Fact]
+    public async Task Planning_writes_no_job_the_one_recurring_sweep_serves_every_flight()
+    {
+        var storage = Host.Services.GetRequiredService<JobStorage>();
+        var before = storage.GetMonitoringApi().GetStatistics();
+        await App.AndPolicies(() => App.BookedFlight());
+        await App.AndPolicies(async () =>
+        {
+            await App.Post($"/api/flights/{await App.PlannedFlight()}/reschedule", new { newDeparture = Api.Departure.AddDays(3), reason = "Slot" });
+            return 0;
+        });
+
+        var after = storage.GetMonitoringApi().GetStatistics();
+        Assert.Equal((before.Scheduled, before.Enqueued), (after.Scheduled, after.Enqueued));
+        using var connection = storage.GetConnection();
+        var sweep = Assert.Single(connection.GetRecurringJobs(), j => j.Id == ManifestDeadlinesJob.Id);
+        Assert.Equal(Cron.Minutely(), sweep.Cron);
     }
 
     [Fact]
@@ -65,37 +94,16 @@ public class ManifestLockJobTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task A_lock_started_before_its_deadline_refuses_and_puts_itself_back_at_the_deadline()
+    public async Task A_lock_sent_before_its_deadline_refuses_and_the_sweep_locks_at_the_deadline()
     {
         var flight = await App.BookedFlight();
-        App.Clock.Now = Api.Departure.AddDays(-40);
+        App.Clock.Now = Api.Departure.AddDays(-10);
         await Host.InvokeMessageAndWaitAsync(new LockManifestAtDeadline(flight, Api.Departure));
+        Assert.Equal(FlightStatus.Booked, await Status(flight));
 
-        Assert.Equal(FlightStatus.Booked, (await App.GetJson<FlightSchedule>($"/api/flights/{flight}")).Status);
-        Assert.Contains(LockJobsFor(flight), j => j.Value.EnqueueAt == Api.Departure.AddHours(-24).UtcDateTime);
-    }
-
-    [Fact]
-    public async Task Scheduled_jobs_are_kept_in_PostgreSQL_so_a_restarted_host_still_has_them()
-    {
-        var flight = await App.AndPolicies(() => App.PlannedFlight());
-        var scheduled = Assert.Single(LockJobsFor(flight));
-
-        await using var restarted = await Alba.AlbaHost.For<Program>(web =>
-        {
-            web.UseSetting("ConnectionStrings:Postgres", AppFixture.ConnectionString);
-            web.UseSetting("Database:Schema", App.Schema);
-            web.UseSetting("Jobs:RunServer", "false");
-            // Only the job storage is looked at: no second daemon racing the fixture's on this schema.
-            web.UseSetting("Marten:DaemonMode", "Disabled");
-            web.ConfigureServices(services =>
-            {
-                services.DisableAllExternalWolverineTransports();
-                services.RunWolverineInSoloMode();
-            });
-        });
-        var seen = restarted.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 1000);
-        Assert.Contains(seen, j => j.Key == scheduled.Key && j.Value.EnqueueAt == scheduled.Value.EnqueueAt);
+        App.Clock.Now = Api.Departure.AddHours(-23);
+        await Sweep();
+        Assert.Equal(FlightStatus.ManifestLocked, await Status(flight));
     }
 
     [Theory]
@@ -117,19 +125,25 @@ public class ManifestLockJobTests(AppFixture app) : IntegrationTest(app)
     [InlineData("/jobs/recurring/trigger")]
     public async Task The_dashboard_is_read_only_an_admin_can_neither_trigger_nor_delete_a_job(string command)
     {
-        var flight = await App.AndPolicies(() => App.PlannedFlight());
-        var scheduled = Assert.Single(LockJobsFor(flight));
+        var storage = Host.Services.GetRequiredService<JobStorage>();
+        // Hangfire logs through a static provider, which the last host built set: make it this host's again.
+        GlobalConfiguration.Configuration.UseLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(
+            Host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        var key = Host.Services.GetRequiredService<IBackgroundJobClient>().Schedule<ManifestDeadlinesJob>(j => j.Run(), TimeSpan.FromDays(1));
+        ScheduledJobDto Scheduled() => storage.GetMonitoringApi().ScheduledJobs(0, 1000).Single(j => j.Key == key).Value;
+        var scheduled = Scheduled();
 
         var admin = App.Token(Actors.Of(CalaisReturns.Core.Identity.Role.Admin, State.UK));
         var refused = await Host.Scenario(s =>
         {
-            s.Post.FormData(new Dictionary<string, string> { ["jobs[]"] = scheduled.Key }).ToUrl(command);
+            s.Post.FormData(new Dictionary<string, string> { ["jobs[]"] = command.Contains("recurring") ? ManifestDeadlinesJob.Id : key })
+                .ToUrl(command);
             s.WithBearerToken(admin);
             s.IgnoreStatusCode();
         });
         Assert.Contains(refused.Context.Response.StatusCode, (int[])[401, 403]);
-        var still = Assert.Single(LockJobsFor(flight));
-        Assert.Equal((scheduled.Key, scheduled.Value.EnqueueAt), (still.Key, still.Value.EnqueueAt));
+        Assert.Equal(scheduled.EnqueueAt, Scheduled().EnqueueAt);
+        Assert.Equal(0, storage.GetMonitoringApi().GetStatistics().Enqueued);
 
         // Nor does the dashboard offer them: its pages carry no command.
         foreach (var page in (string[])["/jobs/jobs/scheduled", "/jobs/recurring", "/jobs/jobs/failed"])

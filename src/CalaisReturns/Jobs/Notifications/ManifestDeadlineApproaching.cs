@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CalaisReturns.Core.Http;
-using CalaisReturns.Flights;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 
 namespace CalaisReturns.Jobs.Notifications;
 
@@ -16,7 +14,7 @@ public enum DeadlineKind
     LockIn48Hours,
 }
 
-/// <summary>A warning for the planners of a flight's states. (E-mail would be sent from the same handler.)</summary>
+/// <summary>A warning for the planners of a flight's states, raised by the deadline sweep (<c>ManifestDeadlinesHandler</c>).</summary>
 public sealed class ManifestDeadlineApproaching
 {
     public Guid Id { get; set; }
@@ -31,38 +29,6 @@ public sealed class ManifestDeadlineApproaching
     /// <summary>One notification per flight, kind and deadline: raising it twice changes nothing.</summary>
     public static Guid IdFor(Guid flightId, DeadlineKind kind, DateTimeOffset deadline) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{flightId}|{kind}|{deadline.UtcTicks}"))[..16]);
-}
-
-public sealed record WarnOfDeadline(Guid FlightId, DeadlineKind Kind, DateTimeOffset ScheduledDeparture, DateTimeOffset DeadlineAt);
-
-/// <summary>The Hangfire job: thin, it only sends the command.</summary>
-public sealed class DeadlineWarningJob(IMessageBus bus)
-{
-    public Task Run(Guid flightId, DeadlineKind kind, DateTimeOffset departure, DateTimeOffset deadline) =>
-        bus.InvokeAsync(new WarnOfDeadline(flightId, kind, departure, deadline));
-}
-
-public static class WarnOfDeadlineHandler
-{
-    /// <summary>Warns only while the flight still departs then and can still change its manifest.</summary>
-    public static async Task Handle(WarnOfDeadline command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        var flight = await session.Events.AggregateStreamAsync<Flight>(command.FlightId, token: ct);
-        var id = ManifestDeadlineApproaching.IdFor(command.FlightId, command.Kind, command.DeadlineAt);
-        if (flight is not { Status: FlightStatus.Planned or FlightStatus.Booked }
-            || flight.ScheduledDeparture != command.ScheduledDeparture
-            || await session.LoadAsync<ManifestDeadlineApproaching>(id, ct) is not null)
-        {
-            return;
-        }
-
-        var planned = (await session.Events.FetchStreamAsync(command.FlightId, version: 1, token: ct))[0].Data as FlightPlanned;
-        session.Store(new ManifestDeadlineApproaching
-        {
-            Id = id, FlightId = flight.Id, Reference = planned!.Reference, Kind = command.Kind, DeadlineAt = command.DeadlineAt,
-            RaisedAt = clock.GetUtcNow(), States = [.. flight.ParticipatingStates],
-        });
-    }
 }
 
 public static class NotificationsEndpoint

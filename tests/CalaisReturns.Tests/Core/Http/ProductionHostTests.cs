@@ -135,8 +135,7 @@ public class ProductionHostTests(ProductionHostFixture production)
         var store = production.Host.Services.GetRequiredService<Marten.IDocumentStore>();
         await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
         await connection.OpenAsync();
-        foreach (var type in (Type[])[typeof(CalaisReturns.Jobs.ManifestLocking.ScheduledManifestLock),
-                     typeof(CalaisReturns.Jobs.PeriodSnapshots.PeriodSnapshot), typeof(CalaisReturns.Jobs.ProjectionHealth.ProjectionLag),
+        foreach (var type in (Type[])[typeof(CalaisReturns.Jobs.PeriodSnapshots.PeriodSnapshot), typeof(CalaisReturns.Jobs.ProjectionHealth.ProjectionLag),
                      typeof(CalaisReturns.Jobs.Notifications.ManifestDeadlineApproaching), typeof(PersonalSalt),
                      typeof(CalaisReturns.Auditing.Verifying.VerificationMark), typeof(CalaisReturns.Auditing.Checkpoints.StoredCheckpoint),
                      typeof(EndedSession)])
