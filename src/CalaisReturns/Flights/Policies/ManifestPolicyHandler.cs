@@ -28,16 +28,29 @@ public static class ManifestPolicyHandler
     public static Task<WithdrawIneligibleReturnee?> Handle(IEvent<CaseClosed> e, IQuerySession session,
         CancellationToken ct) => CheckCurrentFlight(e.Data.CaseId, Cause.Of(e), session, ct);
 
-    public static WithdrawIneligibleReturnee Handle(IEvent<ReturneeManifested> e) => new(e.Data.FlightId, e.Data.CaseId, Cause.Of(e));
+    // A returnee just manifested or confirmed is checked at once, in the handling of the event: no command of its own
+    // (a stored message and its handling would be two more commits on every manifest), and the flight's stream is
+    // only locked and read if the case is barred or closed.
+    public static Task Handle(IEvent<ReturneeManifested> e, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        WithdrawIfIneligible(new(e.Data.FlightId, e.Data.CaseId, Cause.Of(e)), session, clock, ct);
 
-    public static WithdrawIneligibleReturnee Handle(IEvent<ReserveConfirmed> e) => new(e.Data.FlightId, e.Data.CaseId, Cause.Of(e));
+    public static Task Handle(IEvent<ReserveConfirmed> e, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        WithdrawIfIneligible(new(e.Data.FlightId, e.Data.CaseId, Cause.Of(e)), session, clock, ct);
 
-    public static async Task Handle(WithdrawIneligibleReturnee command, IDocumentSession session, TimeProvider clock,
+    public static Task Handle(WithdrawIneligibleReturnee command, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct) => WithdrawIfIneligible(command, session, clock, ct);
+
+    private static async Task WithdrawIfIneligible(WithdrawIneligibleReturnee command, IDocumentSession session, TimeProvider clock,
         CancellationToken ct)
     {
         var @case = await session.Events.AggregateStreamAsync<ReturneeCase>(command.CaseId, token: ct);
+        if (@case is null || !ManifestPolicy.MayBeIneligible(@case))
+        {
+            return;
+        }
+
         var flight = await session.Events.FetchForExclusiveWriting<Flight>(command.FlightId, ct);
-        if (@case is null || flight.Aggregate is null)
+        if (flight.Aggregate is null)
         {
             return;
         }

@@ -43,6 +43,14 @@ public class ManifestPolicyDecisionTests
     }
 
     [Fact]
+    public void Only_a_barred_or_closed_case_may_be_held_against_a_flight_so_only_then_is_the_flight_read()
+    {
+        Assert.False(ManifestPolicy.MayBeIneligible(CaseSpec.Open(1)));
+        Assert.True(ManifestPolicy.MayBeIneligible(CaseSpec.Open(1).Barred()));
+        Assert.True(ManifestPolicy.MayBeIneligible(CaseSpec.Open(1) with { Status = CaseStatus.Closed }));
+    }
+
+    [Fact]
     public void Handed_over_are_those_who_flew_less_those_refused_admission()
     {
         var flown = Given([Planned(), Booked(), Allocated(3, 0), Manifested(Case(1)), Manifested(Case(2)),
