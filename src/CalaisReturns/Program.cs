@@ -60,6 +60,9 @@ builder.Services.ConfigureMarten((sp, opts) => opts.Events.TimeProvider = sp.Get
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.AutoApplyTransactions();
+    // The handlers' and endpoints' code is generated ahead (Internal/Generated, `ops/codegen`) and loaded, not compiled
+    // at start-up or on a chain's first request; GeneratedCodeTests fails when it no longer matches the code.
+    opts.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
     // Policy messages are stored with the command's own transaction and survive a crash.
     opts.Policies.UseDurableLocalQueues();
     opts.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds());
