@@ -40,6 +40,33 @@ public sealed record ReportFlight(
     Owing? Outstanding);
 
 /// <summary>
+/// One flight as the reports sum it: what its scheduled departure, status and outcome say and its rounded figures
+/// (<see cref="CostShare.Compute"/>), not its cost lines. The report entries keep it, so that a report reads and sums
+/// a few hundred bytes per flight and computes nothing (README, Benchmarks).
+/// </summary>
+public sealed record ReportedFlight(
+    Guid Id,
+    string Reference,
+    string CountryOfReturn,
+    DateTimeOffset ScheduledDeparture,
+    bool Cancelled,
+    int ReturneesFlown,
+    CostShareStatus Status,
+    Currency? SettlementCurrency,
+    CostShareTotals? Totals)
+{
+    public static ReportedFlight Of(FlightFinance flight)
+    {
+        var figures = CostShare.Compute(flight);
+        return new ReportedFlight(flight.Id, flight.Reference, flight.CountryOfReturn, flight.ScheduledDeparture, flight.Cancelled,
+            flight.Departed ? flight.OnBoard.Values.Sum() : 0, figures.Status, figures.SettlementCurrency, figures.Totals);
+    }
+
+    /// <summary>Whether its figures are final: a split agreed and every amount converted.</summary>
+    public bool Final => Totals is not null && Status != CostShareStatus.AwaitingRate;
+}
+
+/// <summary>
 /// One period's cost-share report (month <c>2014-09</c>, quarter <c>2014-Q3</c> or year <c>2014</c> of
 /// the scheduled departure). Flights whose figures are not final (no agreed split or rate) are
 /// listed but not summed.
@@ -54,40 +81,45 @@ public sealed class CostShareReport
     public List<ReportFlight> FlightList { get; set; } = [];
 
     /// <summary>
-    /// Builds the report from the flights' finance facts with <see cref="CostShare.Compute"/>, summing
-    /// each flight's rounded figures: the report equals the sum of its flights' cost shares exactly.
-    /// The live projection and every as-of replay call this same function.
+    /// Builds the report from the flights' finance facts, each computed by <see cref="CostShare.Compute"/> (the as-of
+    /// replays): the same as building it from the report entries' <see cref="ReportedFlight"/>s.
     /// </summary>
-    public static CostShareReport Build(Period period, IEnumerable<FlightFinance> flights)
+    public static CostShareReport Build(Period period, IEnumerable<FlightFinance> flights) =>
+        Build(period, flights.Where(f => period.Contains(f.ScheduledDeparture)).Select(ReportedFlight.Of));
+
+    /// <summary>
+    /// Builds the report by summing each flight's rounded figures: the report equals the sum of its flights' cost
+    /// shares exactly. The live report, every as-of replay and the exports call this same function.
+    /// </summary>
+    public static CostShareReport Build(Period period, IEnumerable<ReportedFlight> flights)
     {
-        var computed = flights
+        var listed = flights
             .Where(f => period.Contains(f.ScheduledDeparture))
             .OrderBy(f => f.ScheduledDeparture).ThenBy(f => f.Reference, StringComparer.Ordinal)
-            .Select(f => (Facts: f, Figures: CostShare.Compute(f)))
             .ToList();
         return new CostShareReport
         {
             Id = period.Name,
-            Flights = computed.Count,
-            FlightsNotFinal = computed.Count(c => c.Figures.Totals is null || c.Figures.Status == CostShareStatus.AwaitingRate),
-            ReturneesFlown = computed.Sum(c => Flown(c.Facts)),
-            Currencies = [.. computed
-                .Where(c => c.Figures.Totals is not null && c.Figures.Status != CostShareStatus.AwaitingRate)
-                .GroupBy(c => c.Figures.SettlementCurrency!.Value)
+            Flights = listed.Count,
+            FlightsNotFinal = listed.Count(f => !f.Final),
+            ReturneesFlown = listed.Sum(f => f.ReturneesFlown),
+            Currencies = [.. listed
+                .Where(f => f.Final)
+                .GroupBy(f => f.SettlementCurrency!.Value)
                 .OrderBy(g => g.Key)
                 .Select(g => Section(g.Key, [.. g]))],
-            FlightList = [.. computed.Select(c => new ReportFlight(c.Facts.Id, c.Facts.Reference, c.Facts.CountryOfReturn,
-                c.Facts.ScheduledDeparture, c.Facts.Cancelled, Flown(c.Facts), c.Figures.Status, c.Figures.SettlementCurrency,
-                c.Figures.Totals?.SharedTotal,
-                [.. c.Figures.Totals?.States.Select(s => new ReportStateFigures(s.State, s.Share, s.Paid, s.Balance, s.National)) ?? []],
-                c.Figures.Totals is { } t ? Owed(t.Debtor, t.Creditor, t.Outstanding) : null))],
+            FlightList = [.. listed.Select(f => new ReportFlight(f.Id, f.Reference, f.CountryOfReturn,
+                f.ScheduledDeparture, f.Cancelled, f.ReturneesFlown, f.Status, f.SettlementCurrency,
+                f.Totals?.SharedTotal,
+                [.. f.Totals?.States.Select(s => new ReportStateFigures(s.State, s.Share, s.Paid, s.Balance, s.National)) ?? []],
+                f.Totals is { } t ? Owed(t.Debtor, t.Creditor, t.Outstanding) : null))],
         };
     }
 
-    private static ReportCurrency Section(Currency currency, List<(FlightFinance Facts, CostShareFigures Figures)> flights)
+    private static ReportCurrency Section(Currency currency, List<ReportedFlight> flights)
     {
-        var totals = flights.Select(f => f.Figures.Totals!).ToList();
-        var returnees = flights.Sum(f => Flown(f.Facts));
+        var totals = flights.Select(f => f.Totals!).ToList();
+        var returnees = flights.Sum(f => f.ReturneesFlown);
         var sharedTotal = totals.Sum(t => t.SharedTotal);
         var states = Enum.GetValues<State>()
             .Select(s => new ReportStateFigures(s,
@@ -101,13 +133,11 @@ public sealed class CostShareReport
             returnees > 0 ? MoneyMath.Round(sharedTotal / returnees) : null,
             [.. totals.SelectMany(t => t.Categories).GroupBy(c => c.Category).OrderBy(g => g.Key)
                 .Select(g => new ReportCategory(g.Key, g.Sum(c => c.Shared), g.Sum(c => c.National)))],
-            [.. flights.GroupBy(f => f.Facts.CountryOfReturn).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new ReportCountry(g.Key, g.Count(), g.Sum(f => Flown(f.Facts)), g.Sum(f => f.Figures.Totals!.SharedTotal)))]);
+            [.. flights.GroupBy(f => f.CountryOfReturn).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new ReportCountry(g.Key, g.Count(), g.Sum(f => f.ReturneesFlown), g.Sum(f => f.Totals!.SharedTotal)))]);
     }
 
     private static StateFigures? Of(CostShareTotals totals, State state) => totals.States.FirstOrDefault(s => s.State == state);
-
-    private static int Flown(FlightFinance flight) => flight.Departed ? flight.OnBoard.Values.Sum() : 0;
 
     /// <summary>From the UK's side: positive means the UK owes France.</summary>
     private static Owing Net(decimal ukOwes) => ukOwes switch

@@ -5,9 +5,10 @@ using Marten.Events.Aggregation;
 namespace CalaisReturns.Finance.Reporting;
 
 /// <summary>
-/// One flight's entry in the cost-share reports: its finance facts and the month (UTC) of its
-/// scheduled departure, kept by the async daemon. Month, quarter and year reports load their months'
-/// entries and are assembled on read by the same <see cref="CostShareReport.Build"/>. One entry per
+/// One flight's entry in the cost-share reports: its finance facts (what the next event is folded into), the
+/// month (UTC) of its scheduled departure and the flight as the reports sum it (<see cref="ReportedFlight"/>: its
+/// rounded figures, computed here once per event), kept by the async daemon. Month, quarter and year reports read
+/// only their months' <see cref="Reported"/> figures and sum them with <see cref="CostShareReport.Build"/>. One entry per
 /// flight (it replaced one document per month, which every batch rewrote whole): an event rewrites its
 /// own flight's entry however busy the month is, and a reschedule only changes the month.
 /// </summary>
@@ -16,6 +17,7 @@ public sealed record CostShareReportEntry
     public Guid Id { get; init; }
     public string Month { get; init; } = "";
     public FlightFinance Flight { get; init; } = null!;
+    public ReportedFlight Reported { get; init; } = null!;
 }
 
 /// <summary>
@@ -43,6 +45,9 @@ public sealed partial class CostShareReportEntryProjection : SingleStreamProject
         }
 
         var facts = FlightFinance.Fold(snapshot?.Flight, e.Data);
-        return new CostShareReportEntry { Id = id, Month = Period.MonthOf(facts.ScheduledDeparture).Name, Flight = facts };
+        return new CostShareReportEntry
+        {
+            Id = id, Month = Period.MonthOf(facts.ScheduledDeparture).Name, Flight = facts, Reported = ReportedFlight.Of(facts),
+        };
     }
 }
