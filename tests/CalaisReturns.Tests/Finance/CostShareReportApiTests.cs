@@ -122,6 +122,21 @@ public class CostShareReportApiTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Entries_projected_before_they_kept_the_reported_figures_are_reported_from_their_facts()
+    {
+        await MixedQuarter();
+        var current = (await App.Get("/api/reports/cost-share?period=2026-Q3", actor: UkFinance)).ReadAsText();
+        await using (var session = App.Store.LightweightSession())
+        {
+            var entries = await session.Query<CostShareReportEntry>().ToListAsync();
+            session.Store([.. entries.Select(e => e with { Reported = null! })]);
+            await session.SaveChangesAsync();
+        }
+
+        Assert.Equal(current, (await App.Get("/api/reports/cost-share?period=2026-Q3", actor: UkFinance)).ReadAsText());
+    }
+
+    [Fact]
     public async Task The_reports_JSON_and_CSV_are_pinned_for_a_fixed_scenario()
     {
         await MixedQuarter();
