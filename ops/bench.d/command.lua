@@ -14,7 +14,6 @@ local planned = split(os.getenv("BENCH_PLANNED"))
 local cases = split(os.getenv("BENCH_CASES"))
 local months = split(os.getenv("BENCH_MONTHS"))
 local command = os.getenv("BENCH_COMMAND")
-local limit = tonumber(os.getenv("BENCH_REQUESTS") or "0")
 local planner = { ["Authorization"] = "Bearer " .. os.getenv("BENCH_PLANNER"), ["Content-Type"] = "application/json" }
 local finance = { ["Authorization"] = "Bearer " .. os.getenv("BENCH_FINANCE"), ["Content-Type"] = "application/json" }
 local cost = '{"category":"Escorts","description":"Overtime","amount":{"amount":123.45,"currency":"GBP"},'
@@ -22,7 +21,6 @@ local cost = '{"category":"Escorts","description":"Overtime","amount":{"amount":
 local charter = '{"carrier":"Titan Airways","aircraftType":"A321","seatCapacity":180,"contractReference":"BENCH-C",'
   .. '"contractPrice":{"amount":85000.00,"currency":"GBP"}}'
 local sent = 0
-local answered = 0
 
 function request()
   sent = sent + 1
@@ -47,13 +45,5 @@ function request()
   return wrk.format("GET", "/api/flights/" .. flight, planner)
 end
 
-function response(status, headers, body)
-  answered = answered + 1
-  if limit > 0 and answered == limit then
-    -- wrk runs for its whole duration: ops/bench waits for this file and interrupts it (it then reports as usual).
-    local done = io.open(os.getenv("BENCH_DONE"), "w")
-    done:write("done")
-    done:close()
-    wrk.thread:stop()
-  end
-end
+package.path = "ops/bench.d/?.lua;" .. package.path
+response = require("counted")
