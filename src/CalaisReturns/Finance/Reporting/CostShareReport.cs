@@ -62,7 +62,8 @@ public sealed record ReportedFlight(
             flight.Departed ? flight.OnBoard.Values.Sum() : 0, figures.Status, figures.SettlementCurrency, figures.Totals);
     }
 
-    /// <summary>Whether its figures are final: a split agreed and every amount converted.</summary>
+    /// <summary>Whether its figures are final: a split agreed and every amount converted. Derived, so not stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Final => Totals is not null && Status != CostShareStatus.AwaitingRate;
 }
 

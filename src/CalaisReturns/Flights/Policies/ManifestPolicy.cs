@@ -6,13 +6,13 @@ namespace CalaisReturns.Flights.Policies;
 /// <summary>The pure decisions behind the manifest policies.</summary>
 public static class ManifestPolicy
 {
+    /// <summary>Whether a case could be held against any flight: only a barred or closed case can.</summary>
+    public static bool MayBeIneligible(ReturneeCase @case) => @case.IsBarred || @case.Status == CaseStatus.Closed;
+
     /// <summary>
     /// A case on an active manifest that has an open barrier, or has been closed, is withdrawn (and a
     /// reserve of its state promoted). Anything else, including a second run, changes nothing.
     /// </summary>
-    /// <summary>Whether a case could be held against any flight: only a barred or closed case can.</summary>
-    public static bool MayBeIneligible(ReturneeCase @case) => @case.IsBarred || @case.Status == CaseStatus.Closed;
-
     public static Decision WithdrawIfIneligible(Flight flight, ReturneeCase @case, DateTimeOffset now)
     {
         if (flight.Status is FlightStatus.Departed or FlightStatus.Completed or FlightStatus.Cancelled

@@ -110,6 +110,28 @@ public class ManifestPolicyTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_barrier_stored_while_a_reserve_is_confirmed_is_found_by_the_confirmations_own_check()
+    {
+        var flight = await App.ReadyFlight(ukSeats: 1);
+        var reserve = await App.OpenCase();
+        await App.AndPolicies(() => App.Manifest(flight, reserve, status: "Reserve"));
+        // The barrier is stored without its own policy running, as when it commits while the confirmation reads the
+        // case: only the check that handles the confirmation's event can still find it.
+        await using (var session = App.Store.LightweightSession())
+        {
+            var stream = await session.Events.FetchForExclusiveWriting<CalaisReturns.Cases.ReturneeCase>(reserve);
+            stream.AppendOne(new CalaisReturns.Cases.BarrierRaised(reserve, Guid.CreateVersion7(),
+                CalaisReturns.Cases.BarrierKind.JudicialReview, "JR/2026/9", App.Clock.Now));
+            await session.SaveChangesAsync();
+        }
+
+        await App.AndPolicies(() => App.Post($"/api/flights/{flight}/manifest/confirmation", new { caseId = reserve }));
+
+        var line = Assert.Single((await Manifest(flight)).Lines);
+        Assert.Equal((ManifestLineStatus.Withdrawn, WithdrawalReason.Barrier), (line.Status, line.WithdrawalReason));
+    }
+
+    [Fact]
     public async Task Closing_a_manifested_case_withdraws_it()
     {
         var flight = await App.ReadyFlight();
