@@ -51,6 +51,13 @@ public static class BenchStores
         o.Events.AddEventTypes(FinanceModule.EventTypes);
     });
 
+    /// <summary>
+    /// The projections a rebuild rebuilds: those that store documents. A live projection keeps none, so the
+    /// `projections rebuild` command skips it.
+    /// </summary>
+    public static IReadOnlyList<JasperFx.Events.Projections.IProjectionSource<IDocumentOperations, IQuerySession>> Rebuildable(DocumentStore store) =>
+        [.. store.Options.Projections.All.Where(p => p.Lifecycle != JasperFx.Events.Projections.ProjectionLifecycle.Live)];
+
     public static async Task ExecuteAsync(string connection, string sql, CancellationToken ct)
     {
         await using var db = await OpenAsync(connection, ct);

@@ -7,11 +7,22 @@ using CalaisReturns.Benchmarks.Rebuild;
 
 // Benchmarks 2–4 of issue 9 against the local PostgreSQL; run by ops/bench after its HTTP part.
 // Settings come from the environment (BenchSettings); the markdown report goes to stdout, progress to stderr.
-// `floor <url>` instead serves the HTTP benchmark's floor (FloorServer) until stopped.
+// `floor <url>` instead serves the HTTP benchmark's floor (FloorServer) until stopped; `profile` generates the
+// history BENCH_EVENTS asks for and prints what it holds, without storing it.
 var settings = BenchSettings.FromEnvironment();
 if (args is ["floor", var floorUrl])
 {
     await FloorServer.RunAsync(settings.Connection, floorUrl);
+    return;
+}
+
+if (args is ["profile"])
+{
+    var generator = new HistoryGenerator(settings.Years, settings.Seed, BenchStores.Rules);
+    var generated = generator.Generate();
+    Console.WriteLine($"{generated.Count:N0} events in {settings.Years} year(s), {generator.Simulation.Refusals.Values.Sum()} commands refused "
+        + $"({string.Join(", ", generator.Simulation.Refusals.Select(r => $"{r.Key} {r.Value}"))}), {generator.ManifestMisses} manifest misses: "
+        + HistoryProfile.Of(generated).Describe());
     return;
 }
 

@@ -61,8 +61,8 @@ public sealed class Report(BenchSettings settings)
         Line("### Generated history");
         Line();
         Line($"{history.Events:N0} events in {history.Streams:N0} streams: {history.Years} year(s) from 2016 of about "
-            + $"{HistoryGenerator.FlightsPerYear} flights and {HistoryGenerator.CasesPerYear:N0} cases a year, every event decided by the domain's decide "
-            + "functions and manifest policies at its own instant. "
+            + $"{HistoryGenerator.FlightsPerYear} flights a year, every event decided by the domain's decide "
+            + $"functions and manifest policies at its own instant: {history.Profile}. "
             + $"Generated in {history.GenerateSeconds:0} s, appended in {history.AppendSeconds:0} s ({history.Events / history.AppendSeconds:N0} events/s, "
             + "many streams per session)" + (history.Cached ? $"; kept in schema `{history.Schema}` from an earlier run (generator version {HistoryGenerator.Version})." : "."));
         Line();

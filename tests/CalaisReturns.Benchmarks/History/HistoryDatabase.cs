@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace CalaisReturns.Benchmarks.History;
 
 /// <summary>What a history schema holds, and how long it took to make.</summary>
-public sealed record HistoryInfo(string Schema, int Years, long Events, long Streams, double GenerateSeconds, double AppendSeconds, bool Cached);
+public sealed record HistoryInfo(
+    string Schema, int Years, long Events, long Streams, double GenerateSeconds, double AppendSeconds, string Profile, bool Cached);
 
 /// <summary>
 /// A schema holding a generated history of some years. It is kept between runs: when its marker
@@ -37,7 +38,9 @@ public sealed class HistoryDatabase(string connection, int years, int seed)
         var generator = new HistoryGenerator(years, seed, BenchStores.Rules);
         var events = generator.Generate();
         var generated = watch.Elapsed.TotalSeconds;
-        Log.Write($"history: {events.Count:N0} events in {generated:0} s ({generator.Simulation.Refusals.Values.Sum()} commands refused); appending");
+        var profile = HistoryProfile.Of(events).Describe();
+        Log.Write($"history: {events.Count:N0} events in {generated:0} s ({generator.Simulation.Refusals.Values.Sum()} commands refused, "
+            + $"{generator.ManifestMisses} manifest misses): {profile}; appending");
         watch.Restart();
         // Durability is not what is measured here: commits of the load do not wait for the WAL flush.
         using (var loader = BenchStores.Loader(connection + ";Options=-c synchronous_commit=off", Schema))
@@ -50,9 +53,19 @@ public sealed class HistoryDatabase(string connection, int years, int seed)
         await BenchStores.ExecuteAsync(connection, $"""
             analyze {Schema}.mt_events; analyze {Schema}.mt_streams;
             create table {Schema}.bench_history (generator int not null, years int not null, seed int not null,
-                events bigint not null, generate_seconds float8 not null, append_seconds float8 not null);
-            insert into {Schema}.bench_history values ({HistoryGenerator.Version}, {years}, {seed}, {events.Count}, {generated}, {appended});
+                events bigint not null, generate_seconds float8 not null, append_seconds float8 not null, profile text not null);
             """, ct);
+        await using (var db = await BenchStores.OpenAsync(connection, ct))
+        {
+            await using var insert = new Npgsql.NpgsqlCommand($"insert into {Schema}.bench_history values ($1, $2, $3, $4, $5, $6, $7)", db);
+            foreach (var value in new object[] { HistoryGenerator.Version, years, seed, (long)events.Count, generated, appended, profile })
+            {
+                insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = value });
+            }
+
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
         return (await CachedAsync(ct))! with { Cached = false };
     }
 
@@ -67,18 +80,18 @@ public sealed class HistoryDatabase(string connection, int years, int seed)
 
         await using var db = await BenchStores.OpenAsync(connection, ct);
         await using var command = new Npgsql.NpgsqlCommand($"""
-            select h.events, h.generate_seconds, h.append_seconds,
+            select h.events, h.generate_seconds, h.append_seconds, h.profile,
                    (select count(*) from {Schema}.mt_events), (select count(*) from {Schema}.mt_streams)
             from {Schema}.bench_history h
             where h.generator = {HistoryGenerator.Version} and h.years = {years} and h.seed = {seed}
             """, db);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct) || reader.GetInt64(0) != reader.GetInt64(3))
+        if (!await reader.ReadAsync(ct) || reader.GetInt64(0) != reader.GetInt64(4))
         {
             return null;
         }
 
-        return new HistoryInfo(Schema, years, reader.GetInt64(3), reader.GetInt64(4), reader.GetDouble(1), reader.GetDouble(2), true);
+        return new HistoryInfo(Schema, years, reader.GetInt64(4), reader.GetInt64(5), reader.GetDouble(1), reader.GetDouble(2), reader.GetString(3), true);
     }
 
     /// <summary>Appends the history in time order through <see cref="HistorySessions"/>, many streams per session.</summary>

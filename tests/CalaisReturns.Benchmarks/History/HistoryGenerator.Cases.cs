@@ -63,7 +63,7 @@ public sealed partial class HistoryGenerator
             sim.At(sim.Now + sim.Days(1, 40), () => RecordDocument(c));
         }
 
-        if (sim.Chance(0.28))
+        if (sim.Chance(0.15))
         {
             sim.At(sim.Now + sim.Days(5, 300), () => RaiseBarrier(c));
         }

@@ -63,21 +63,25 @@ public sealed partial class HistoryGenerator
         }
     }
 
-    /// <summary>Every member of each state's team claims several expenses; the rate is fixed; then funding, settlement, confirmation.</summary>
+    /// <summary>
+    /// Each state's team claims its expenses in a few invoices (2–18 in all, so a flight has 10–40 cost lines);
+    /// the rate is fixed; then funding, settlement, confirmation.
+    /// </summary>
     private void ScheduleCostsAfterDeparture(FlightRun f)
     {
-        foreach (var (state, team) in f.Teams)
+        var teams = f.Teams.ToList();
+        for (var claims = sim.Between(2, 18); claims > 0 && teams.Count > 0; claims--)
         {
-            var members = new[] { (CostCategory.Escorts, team.Escorts), (CostCategory.Medical, team.Medics), (CostCategory.Interpreters, team.Interpreters) };
-            foreach (var (category, count) in members)
+            var (state, team) = sim.Pick(teams);
+            var (category, members) = sim.Random.NextDouble() switch
             {
-                for (var claims = count * sim.Between(9, 13); claims > 0; claims--)
-                {
-                    var description = $"{category} claim: {sim.Pick(Claims)}";
-                    sim.At(sim.Now + sim.Days(0.5, 40), () =>
-                        RecordCostLine(f, state, category, description, new Money(sim.Amount(15, 650), CurrencyOf(state)), Invoice(state)));
-                }
-            }
+                < 0.7 => (CostCategory.Escorts, team.Escorts),
+                < 0.85 => (CostCategory.Medical, team.Medics),
+                _ => (CostCategory.Interpreters, team.Interpreters),
+            };
+            var description = $"{category} claims: {sim.Pick(Claims)}";
+            var amount = new Money(sim.Amount(40, 320) * Math.Max(1, members), CurrencyOf(state));
+            sim.At(sim.Now + sim.Days(0.5, 40), () => RecordCostLine(f, state, category, description, amount, Invoice(state)));
         }
 
         ScheduleSettlement(f, sim.Now);

@@ -57,7 +57,8 @@ public sealed partial class HistoryGenerator
         State[] states = sim.Chance(0.7) ? [lead, Other(lead)] : [lead];
         var f = new FlightRun(sim.NewId());
         flights[f.Id] = f;
-        var wanted = sim.Between(6, 16);
+        // 20–80 returnees, skewed to the smaller flights (median about 35).
+        var wanted = 20 + (int)(61 * Math.Pow(sim.Random.NextDouble(), 2));
         f.Wanted[lead] = states.Length == 1 ? wanted : (wanted + 1) / 2;
         if (states.Length > 1)
         {
@@ -77,7 +78,7 @@ public sealed partial class HistoryGenerator
             sim.At(sim.Now + sim.Days(3, 20), () => Reschedule(f));
         }
 
-        if (sim.Chance(0.04))
+        if (sim.Chance(0.08))
         {
             sim.At(sim.Now + (plan.ScheduledDeparture - sim.Now) * sim.Random.NextDouble(), () => Cancel(f));
         }
@@ -89,7 +90,9 @@ public sealed partial class HistoryGenerator
     {
         var flight = f.Aggregate!;
         var carrier = sim.Pick(Carriers.Where(c => c.State == flight.LeadState).ToList()).Carrier;
-        var (type, seats) = sim.Pick(Aircraft);
+        var need = f.Wanted.Values.Sum(SeatsNeeded);
+        var fitting = Aircraft.Where(a => a.Seats >= need).ToList();
+        var (type, seats) = fitting.Count > 0 ? sim.Pick(fitting) : Aircraft.MaxBy(a => a.Seats);
         var price = new Money(sim.Amount(70_000, 240_000), CurrencyOf(flight.LeadState));
         var command = new BookCharter(carrier, type, seats, $"{flight.LeadState}-CH-{sim.Now.Year}-{sim.Between(100, 999)}", price);
         if (RecordFlight(f, BookCharterEndpoint.Decide(command, flight, sim.Now), Planner(flight.LeadState), "BookCharter").Count == 0)
@@ -100,7 +103,7 @@ public sealed partial class HistoryGenerator
         var departure = flight.ScheduledDeparture;
         foreach (var state in flight.ParticipatingStates)
         {
-            var team = new AssignEscortTeam(state, 2 * f.Wanted[state] + sim.Between(1, 4), sim.Between(1, 2), sim.Between(1, 2));
+            var team = new AssignEscortTeam(state, EscortsFor(f.Wanted[state]) + sim.Between(1, 3), sim.Between(1, 2), sim.Between(1, 2));
             f.Crew[state] = team.Escorts + team.Medics + team.Interpreters;
             sim.At(sim.Now + sim.Days(0.2, 3), () => AssignTeam(f, team));
             for (var i = sim.Between(0, 2); i > 0; i--)
@@ -123,12 +126,13 @@ public sealed partial class HistoryGenerator
         }
 
         var window = departure - TimeSpan.FromHours(36) - sim.Now - TimeSpan.FromDays(3);
-        for (var i = f.Wanted.Values.Sum() + sim.Between(2, 8); i > 0; i--)
+        var wanted = f.Wanted.Values.Sum();
+        for (var i = wanted + ReservesFor(wanted) + sim.Between(0, 3); i > 0; i--)
         {
             sim.At(sim.Now + TimeSpan.FromDays(3) + window * sim.Random.NextDouble(), () => Manifest(f));
         }
 
-        for (var i = sim.Between(1, 4); i > 0; i--)
+        for (var i = sim.Between(1, 2 + wanted / 15); i > 0; i--)
         {
             sim.At(sim.Now + TimeSpan.FromDays(8) + (window - TimeSpan.FromDays(5)) * sim.Random.NextDouble(), () => Withdraw(f));
         }
@@ -140,6 +144,15 @@ public sealed partial class HistoryGenerator
 
         ScheduleCostsBeforeDeparture(f, price, command.ContractReference);
     }
+
+    /// <summary>Five escorts for every four returnees, before the team's leaders.</summary>
+    private static int EscortsFor(int returnees) => (returnees * 5 + 3) / 4;
+
+    /// <summary>About a fifth of a manifest's entries are on reserve: 0.35 reserves for every confirmed returnee.</summary>
+    private static int ReservesFor(int returnees) => (returnees * 7 + 19) / 20;
+
+    /// <summary>Seats a state's part of the flight takes at most: returnees, its largest team and the spare seats allocated.</summary>
+    private static int SeatsNeeded(int returnees) => returnees + EscortsFor(returnees) + 3 + 2 + 2 + 2 + 8;
 
     private void ReassignTeam(FlightRun f, State state)
     {

@@ -24,7 +24,7 @@ public sealed partial class HistoryGenerator
 
         var confirmed = sim.Now <= rules.NoticeDeadline(flight.ScheduledDeparture) && flight.FreeSeatsOf(state) >= 1
             && flight.ConfirmedOf(state) < f.Wanted[state];
-        if (!confirmed && flight.Manifest.Count(m => m.State == state && !m.Confirmed) >= 3)
+        if (!confirmed && flight.Manifest.Count(m => m.State == state && !m.Confirmed) >= Math.Max(3, ReservesFor(f.Wanted[state])))
         {
             return;
         }

@@ -34,7 +34,7 @@ public sealed class RawFold
 
     public RawFold(DocumentStore store)
     {
-        projections = [.. store.Options.Projections.All.Select(p => Create(p))];
+        projections = [.. BenchStores.Rebuildable(store).Select(p => Create(p))];
         serializer = store.Options.Serializer();
     }
 

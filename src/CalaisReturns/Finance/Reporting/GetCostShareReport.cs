@@ -1,3 +1,4 @@
+using Marten.Events;
 using CalaisReturns.Flights;
 using CalaisReturns.Core.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,7 @@ public static class GetCostShareReportEndpoint
 
     /// <summary>
     /// The report as it stood at an instant: every flight that, by then, had been planned or rescheduled
-    /// into the period is replayed to that instant with <see cref="FlightFinance.Fold"/>, and the same
+    /// into the period is replayed to that instant from its finance events with <see cref="FlightFinance.Fold"/>, and the same
     /// <see cref="CostShareReport.Build"/> keeps those still in the period and sums them.
     /// </summary>
     public static async Task<CostShareReport> AsOf(IQuerySession session, Period period, DateTimeOffset asOf,
@@ -37,18 +38,23 @@ public static class GetCostShareReportEndpoint
             return CostShareReport.Build(period, Array.Empty<ReportedFlight>());
         }
 
-        // Every candidate's events up to the instant in one round trip, folded as the projections fold them.
-        var batch = session.CreateBatchQuery();
-        var histories = candidates.Select(id => batch.Events.FetchStream(id, timestamp: asOf)).ToList();
-        await batch.Execute(ct);
-        var flights = new List<FlightFinance>();
-        foreach (var history in histories)
+        // The candidates' finance events up to the instant in one query (the manifest's are not read), folded per
+        // flight in stream order as the projections fold them.
+        var streams = candidates.ToArray();
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId.IsOneOf(streams) && e.Timestamp <= asOf && e.EventTypesAre(FactTypes))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
+        var flights = new Dictionary<Guid, FlightFinance?>();
+        foreach (var e in events)
         {
-            flights.Add((await history).Aggregate((FlightFinance?)null, (f, e) => FlightFinance.Fold(f, e.Data))!);
+            flights[e.StreamId] = FlightFinance.Fold(flights.GetValueOrDefault(e.StreamId), e.Data);
         }
 
-        return CostShareReport.Build(period, flights);
+        return CostShareReport.Build(period, flights.Values.OfType<FlightFinance>());
     }
+
+    private static readonly Type[] FactTypes = [.. FinanceModule.FactTypes];
 
     /// <summary>
     /// The flights whose plan or a reschedule recorded by the instant names a departure in the period. The
