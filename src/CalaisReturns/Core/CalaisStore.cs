@@ -16,6 +16,8 @@ namespace CalaisReturns.Core;
 /// </summary>
 public static class CalaisStore
 {
+    public const int RebuildFlushThreshold = 100_000;
+
     public static StoreOptions ConfigureCalais(this StoreOptions opts, string connectionString, string schema,
         ManifestRules manifestRules, Sealer sealer, AutoCreate autoCreate)
     {
@@ -29,12 +31,14 @@ public static class CalaisStore
         opts.Schema.For<Jobs.ProjectionHealth.ProjectionLag>();
         opts.Schema.For<Jobs.Notifications.ManifestDeadlineApproaching>();
 
-        // A rebuild keeps the documents it changes in memory and writes each once per 2,000 changed
+        // A rebuild keeps the documents it changes in memory and writes each once per 100,000 changed
         // documents, instead of loading and rewriting it on every 500-event page of a history where
-        // hundreds of flights are busy at once (README, Benchmarks). It changes nothing outside rebuilds.
+        // hundreds of flights and thousands of cases are busy at once: a case's events span months, so a
+        // smaller window wrote its summary once per event (README, Benchmarks). At most that many documents
+        // are held (a case summary is under 1 KiB). It changes nothing outside rebuilds.
         foreach (var projection in opts.Projections.All.OfType<ProjectionBase>())
         {
-            projection.Options.RebuildFlushThreshold = 2_000;
+            projection.Options.RebuildFlushThreshold = RebuildFlushThreshold;
         }
 
         return opts;
