@@ -36,7 +36,12 @@ public static class FinanceModule
         options.Projections.Add<FlightLedgerProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<FlightCostShareProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CostShareReportEntryProjection>(ProjectionLifecycle.Async);
-        options.Schema.For<CostShareReportEntry>().Index(m => m.Month);
+        // Each entry's reported figures in a column of their own, which the reports read instead of the document: text,
+        // so that a database upgraded from before fills it with null (its entries are reported from their facts until the
+        // projection is rebuilt). Its index holds only those unfilled entries, which is what the fallback looks for.
+        options.Schema.For<CostShareReportEntry>().Index(m => m.Month)
+            .Duplicate(m => m.ReportedJson!, pgType: "text",
+                configure: index => index.Predicate = $"{GetCostShareReportEndpoint.ReportedColumn} is null");
         return options;
     }
 }

@@ -62,6 +62,12 @@ public sealed record ReportedFlight(
             flight.Departed ? flight.OnBoard.Values.Sum() : 0, figures.Status, figures.SettlementCurrency, figures.Totals);
     }
 
+    /// <summary>How the report entries' column keeps it (and the reports read it back).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     /// <summary>Whether its figures are final: a split agreed and every amount converted. Derived, so not stored.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Final => Totals is not null && Status != CostShareStatus.AwaitingRate;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marten.Events;
 using CalaisReturns.Flights;
 using CalaisReturns.Core.Http;
@@ -10,19 +11,25 @@ public static class GetCostShareReportEndpoint
     public static async Task<CostShareReport> Live(IQuerySession session, Period period, CancellationToken ct)
     {
         var months = period.Months().Select(m => m.Name).ToArray();
-        // Only the flights' figures are read, not their facts (every cost line): a year is a few hundred small rows.
-        var flights = await session.Query<CostShareReportEntry>().Where(m => m.Month.IsOneOf(months))
-            .Select(m => m.Reported).ToListAsync(ct);
-        if (flights.Any(f => f is null))
+        // Only the flights' figures are read (their column, not the documents with every cost line): a year is a few
+        // hundred small values.
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CostShareReportEntry)).TableName.QualifiedName;
+        var rows = await session.AdvancedSql.QueryAsync<string?>(
+            $"select {ReportedColumn} from {table} where data ->> '{nameof(CostShareReportEntry.Month)}' = any(?)", ct, (object)months);
+        var flights = rows.OfType<string>().Select(r => JsonSerializer.Deserialize<ReportedFlight>(r, ReportedFlight.Json)!).ToList();
+        if (flights.Count < rows.Count)
         {
             // Entries projected before they kept the reported figures (until the projections are rebuilt): from their facts.
-            var older = await session.Query<CostShareReportEntry>().Where(m => m.Month.IsOneOf(months) && m.Reported == null)
+            var older = await session.Query<CostShareReportEntry>().Where(m => m.Month.IsOneOf(months) && m.ReportedJson == null)
                 .ToListAsync(ct);
-            flights = [.. flights.Where(f => f is not null), .. older.Select(e => ReportedFlight.Of(e.Flight))];
+            flights.AddRange(older.Select(e => ReportedFlight.Of(e.Flight)));
         }
 
         return CostShareReport.Build(period, flights);
     }
+
+    /// <summary>The duplicated column of <see cref="CostShareReportEntry.ReportedJson"/>, as Marten names it.</summary>
+    public const string ReportedColumn = "reported_json";
 
     /// <summary>
     /// The report as it stood at an instant: every flight that, by then, had been planned or rescheduled
