@@ -98,6 +98,24 @@ public class TimeTravelTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Report_entries_that_predate_their_months_column_still_give_the_as_of_report_its_flights()
+    {
+        // Given the history, with the report entries as a database upgraded from before the column left them
+        var (flight, _) = await History();
+        var q3Day2 = (await App.Get($"/api/reports/cost-share?period=2026-Q3&asOf={At(2)}", actor: Auditor)).ReadAsText();
+        await using (var connection = new Npgsql.NpgsqlConnection(AppFixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var clear = new Npgsql.NpgsqlCommand($"update {App.Schema}.mt_doc_costsharereportentry set months = null", connection);
+            Assert.Equal(1, await clear.ExecuteNonQueryAsync());
+        }
+
+        // Then the report as it stood finds the flight through its planning events instead, and is the same
+        Assert.Equal(q3Day2, (await App.Get($"/api/reports/cost-share?period=2026-Q3&asOf={At(2)}", actor: Auditor)).ReadAsText());
+        Assert.Contains(flight.ToString(), q3Day2);
+    }
+
+    [Fact]
     public async Task History_is_filtered_by_time_and_type_paged_and_never_shows_personal_data()
     {
         var (flight, person) = await History();

@@ -21,6 +21,12 @@ public sealed record CostShareReportEntry
     public FlightFinance Flight { get; init; } = null!;
 
     /// <summary>
+    /// Every month the flight's departure has been in, in the order it moved there (also a column, <c>months</c>, see
+    /// <c>FinanceModule</c>): an as-of report replays only the flights that were ever in its period.
+    /// </summary>
+    public List<string> Months { get; init; } = [];
+
+    /// <summary>
     /// Not in the document's JSON but in a column of its own (<see cref="ReportedJson"/>): a report reads a few hundred
     /// of these small values without decompressing each flight's facts (a year's rows: 10 ms in PostgreSQL → under 1 ms).
     /// Null on an entry read back from the store.
@@ -40,10 +46,12 @@ public sealed record CostShareReportEntry
 /// </summary>
 public sealed partial class CostShareReportEntryProjection : SingleStreamProjection<CostShareReportEntry, Guid>
 {
+    /// <summary>Pinned: the shard name is stored in the daemon's progress rows, shown in the lag view and read by as-of reports.</summary>
+    public const string ShardName = "CostShareReportEntry";
+
     public CostShareReportEntryProjection()
     {
-        // Pinned: the shard name is stored in the daemon's progress rows and shown in the lag view.
-        Name = "CostShareReportEntry";
+        Name = ShardName;
         foreach (var type in FinanceModule.FactTypes)
         {
             IncludeType(type);
@@ -58,9 +66,12 @@ public sealed partial class CostShareReportEntryProjection : SingleStreamProject
         }
 
         var facts = FlightFinance.Fold(snapshot?.Flight, e.Data);
+        var month = Period.MonthOf(facts.ScheduledDeparture).Name;
+        var months = snapshot?.Months ?? [];
         return new CostShareReportEntry
         {
-            Id = id, Month = Period.MonthOf(facts.ScheduledDeparture).Name, Flight = facts, Reported = ReportedFlight.Of(facts),
+            Id = id, Month = month, Months = months.Contains(month) ? months : [.. months, month], Flight = facts,
+            Reported = ReportedFlight.Of(facts),
         };
     }
 }

@@ -13,7 +13,7 @@ public static class GetCostShareReportEndpoint
         var months = period.Months().Select(m => m.Name).ToArray();
         // Only the flights' figures are read (their column, not the documents with every cost line): a year is a few
         // hundred small values.
-        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CostShareReportEntry)).TableName.QualifiedName;
+        var table = await EntriesTable(session, ct);
         var rows = await session.AdvancedSql.QueryAsync<string?>(
             $"select {ReportedColumn} from {table} where data ->> '{nameof(CostShareReportEntry.Month)}' = any(?)", ct, (object)months);
         var flights = rows.OfType<string>().Select(r => JsonSerializer.Deserialize<ReportedFlight>(r, ReportedFlight.Json)!).ToList();
@@ -64,24 +64,46 @@ public static class GetCostShareReportEndpoint
     private static readonly Type[] FactTypes = [.. FinanceModule.FactTypes];
 
     /// <summary>
-    /// The flights whose plan or a reschedule recorded by the instant names a departure in the period. The
-    /// stored names of those events and of their departure fields come from the store's own mapping and
-    /// the events' properties, so a renamed event type or property changes this query with it.
+    /// The flights whose plan or a reschedule recorded by the instant may name a departure in the period: those whose
+    /// report entry has ever been in one of its months (the <c>months</c> column, a small indexed table), and, among the
+    /// plans and reschedules the report projection has not processed yet, those naming a departure in the period. A
+    /// database whose entries predate that column (until the projection is rebuilt) is searched through all plans and
+    /// reschedules. A candidate the instant precedes, or that has left the period by then, is dropped by its replay. The
+    /// stored names of those events and of their departure fields come from the store's own mapping and the events'
+    /// properties, so a renamed event type or property changes this query with it.
     /// </summary>
     private static async Task<IReadOnlyList<Guid>> FlightsPlannedInto(IQuerySession session, Period period,
         DateTimeOffset asOf, CancellationToken ct)
     {
         var options = session.DocumentStore.Options;
+        var schema = options.Events.DatabaseSchemaName;
+        var entries = await EntriesTable(session, ct);
         var types = options.Events.AllKnownEventTypes()
             .Where(t => t.EventType == typeof(FlightPlanned) || t.EventType == typeof(FlightRescheduled))
             .Select(t => t.EventTypeName)
             .ToArray();
         var departure = $"coalesce(data ->> '{nameof(FlightPlanned.ScheduledDeparture)}', "
             + $"data ->> '{nameof(FlightRescheduled.NewDeparture)}')::timestamptz";
+        var processed = $"""
+            case when exists (select 1 from {entries} where {MonthsColumn} is null) then 0
+                 else coalesce((select last_seq_id from {schema}.mt_event_progression where name = ?), 0) end
+            """;
         return await session.AdvancedSql.QueryAsync<Guid>(
-            $"select distinct stream_id from {options.Events.DatabaseSchemaName}.mt_events where type = any(?) "
-            + $"and timestamp <= ? and {departure} >= ? and {departure} < ?", ct, types, asOf, period.From, period.To);
+            $"select id from {entries} where {MonthsColumn} && ?::varchar[] union "
+            + $"select stream_id from {schema}.mt_events where type = any(?) and seq_id > ({processed}) "
+            + $"and timestamp <= ? and {departure} >= ? and {departure} < ?",
+            ct, period.Months().Select(m => m.Name).ToArray(), types, $"{CostShareReportEntryProjection.ShardName}:All", asOf, period.From, period.To);
     }
+
+    /// <summary>The report entries' table, created first where the store creates its tables as they are used.</summary>
+    private static async Task<string> EntriesTable(IQuerySession session, CancellationToken ct)
+    {
+        await session.Database.EnsureStorageExistsAsync(typeof(CostShareReportEntry), ct);
+        return session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CostShareReportEntry)).TableName.QualifiedName;
+    }
+
+    /// <summary>The duplicated column of <see cref="CostShareReportEntry.Months"/>, as Marten names it.</summary>
+    private const string MonthsColumn = "months";
 
     [WolverineGet("/api/reports/cost-share", OperationId = "GetCostShareReport",
         Summary = "A month's, quarter's or year's cost-share report, e.g. period=2014-Q3; asOf for the report as it stood then")]
