@@ -41,7 +41,7 @@ public static class FinanceModule
         // projection is rebuilt). Its index holds only those unfilled entries, which is what the fallback looks for.
         options.Schema.For<CostShareReportEntry>().Index(m => m.Month)
             .Duplicate(m => m.ReportedJson!, pgType: "text",
-                configure: index => index.Predicate = $"{GetCostShareReportEndpoint.ReportedColumn} is null")
+                configure: index => index.Predicate = $"{CostShareReportEntry.ReportedColumn} is null")
             // And the months its departure has been in, which an as-of report searches (an upgraded database's are null
             // until the projection is rebuilt; the report then searches the events).
             .Duplicate(m => m.Months, pgType: "varchar[]", configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gin);

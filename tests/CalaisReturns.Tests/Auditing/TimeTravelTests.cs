@@ -106,6 +106,12 @@ public class TimeTravelTests(AppFixture app) : IntegrationTest(app)
         await using (var connection = new Npgsql.NpgsqlConnection(AppFixture.ConnectionString))
         {
             await connection.OpenAsync();
+            // The column held every month the departure has been in: July, then October after the reschedule.
+            await using (var read = new Npgsql.NpgsqlCommand($"select months from {App.Schema}.mt_doc_costsharereportentry", connection))
+            {
+                Assert.Equal(["2026-07", "2026-10"], (string[])(await read.ExecuteScalarAsync())!);
+            }
+
             await using var clear = new Npgsql.NpgsqlCommand($"update {App.Schema}.mt_doc_costsharereportentry set months = null", connection);
             Assert.Equal(1, await clear.ExecuteNonQueryAsync());
         }

@@ -109,9 +109,14 @@ public class CostShareReportApiTests(AppFixture app) : IntegrationTest(app)
         await MixedQuarter();
         async Task<string> Months()
         {
+            // The documents and the columns kept beside them (the reported figures and months are not in the JSON).
             await using var session = App.Store.QuerySession();
             var months = await session.Query<CostShareReportEntry>().OrderBy(m => m.Id).ToListAsync();
-            return System.Text.Json.JsonSerializer.Serialize(months);
+            var columns = await session.AdvancedSql.QueryAsync<string>(
+                $"select concat_ws(' | ', id, {CostShareReportEntry.ReportedColumn}, {CostShareReportEntry.MonthsColumn}) "
+                + $"from {App.Schema}.mt_doc_costsharereportentry order by id", CancellationToken.None);
+            Assert.All(columns, c => Assert.Contains("\"Reference\":\"RF-", c));
+            return System.Text.Json.JsonSerializer.Serialize(months) + string.Join('\n', columns);
         }
 
         var live = await Months();

@@ -16,6 +16,12 @@ namespace CalaisReturns.Finance.Reporting;
 /// </summary>
 public sealed record CostShareReportEntry
 {
+    /// <summary>The column Marten duplicates <see cref="ReportedJson"/> into.</summary>
+    public const string ReportedColumn = "reported_json";
+
+    /// <summary>The column Marten duplicates <see cref="Months"/> into.</summary>
+    public const string MonthsColumn = "months";
+
     public Guid Id { get; init; }
     public string Month { get; init; } = "";
     public FlightFinance Flight { get; init; } = null!;

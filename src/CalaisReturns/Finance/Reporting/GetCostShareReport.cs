@@ -15,7 +15,7 @@ public static class GetCostShareReportEndpoint
         // hundred small values.
         var table = await EntriesTable(session, ct);
         var rows = await session.AdvancedSql.QueryAsync<string?>(
-            $"select {ReportedColumn} from {table} where data ->> '{nameof(CostShareReportEntry.Month)}' = any(?)", ct, (object)months);
+            $"select {CostShareReportEntry.ReportedColumn} from {table} where data ->> '{nameof(CostShareReportEntry.Month)}' = any(?)", ct, (object)months);
         var flights = rows.OfType<string>().Select(r => JsonSerializer.Deserialize<ReportedFlight>(r, ReportedFlight.Json)!).ToList();
         if (flights.Count < rows.Count)
         {
@@ -27,9 +27,6 @@ public static class GetCostShareReportEndpoint
 
         return CostShareReport.Build(period, flights);
     }
-
-    /// <summary>The duplicated column of <see cref="CostShareReportEntry.ReportedJson"/>, as Marten names it.</summary>
-    public const string ReportedColumn = "reported_json";
 
     /// <summary>
     /// The report as it stood at an instant: every flight that, by then, had been planned or rescheduled
@@ -85,11 +82,11 @@ public static class GetCostShareReportEndpoint
         var departure = $"coalesce(data ->> '{nameof(FlightPlanned.ScheduledDeparture)}', "
             + $"data ->> '{nameof(FlightRescheduled.NewDeparture)}')::timestamptz";
         var processed = $"""
-            case when exists (select 1 from {entries} where {MonthsColumn} is null) then 0
+            case when exists (select 1 from {entries} where {CostShareReportEntry.MonthsColumn} is null) then 0
                  else coalesce((select last_seq_id from {schema}.mt_event_progression where name = ?), 0) end
             """;
         return await session.AdvancedSql.QueryAsync<Guid>(
-            $"select id from {entries} where {MonthsColumn} && ?::varchar[] union "
+            $"select id from {entries} where {CostShareReportEntry.MonthsColumn} && ?::varchar[] union "
             + $"select stream_id from {schema}.mt_events where type = any(?) and seq_id > ({processed}) "
             + $"and timestamp <= ? and {departure} >= ? and {departure} < ?",
             ct, period.Months().Select(m => m.Name).ToArray(), types, $"{CostShareReportEntryProjection.ShardName}:All", asOf, period.From, period.To);
@@ -101,9 +98,6 @@ public static class GetCostShareReportEndpoint
         await session.Database.EnsureStorageExistsAsync(typeof(CostShareReportEntry), ct);
         return session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CostShareReportEntry)).TableName.QualifiedName;
     }
-
-    /// <summary>The duplicated column of <see cref="CostShareReportEntry.Months"/>, as Marten names it.</summary>
-    private const string MonthsColumn = "months";
 
     [WolverineGet("/api/reports/cost-share", OperationId = "GetCostShareReport",
         Summary = "A month's, quarter's or year's cost-share report, e.g. period=2014-Q3; asOf for the report as it stood then")]
