@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using CalaisReturns.Core.Http;
+using CalaisReturns.Core.Telemetry;
+using Microsoft.Extensions.Logging.Console;
 using CalaisReturns.Auditing;
 using CalaisReturns.Demo;
 using CalaisReturns.Flights.Manifesting;
@@ -14,6 +16,7 @@ using Wolverine;
 using Wolverine.Marten;
 
 var builder = WebApplication.CreateBuilder(args);
+JsonLogFormatter.KeepStandardOutputForLogs(args, builder.Configuration);
 builder.Host.ApplyJasperFxExtensions();
 
 var connectionString = builder.Configuration.GetConnectionString("Postgres")
@@ -60,6 +63,7 @@ builder.Services.ConfigureMarten((sp, opts) => opts.Events.TimeProvider = sp.Get
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.AutoApplyTransactions();
+    opts.Policies.AddMiddleware(typeof(MessageCorrelation));
     // The handlers' and endpoints' code is generated ahead (Internal/Generated, `ops/codegen`) and loaded, not compiled
     // at start-up or on a chain's first request; GeneratedCodeTests fails when it no longer matches the code.
     opts.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
@@ -96,13 +100,17 @@ builder.Services.AddCalaisJobs(builder.Configuration, connectionString, schema);
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddCalaisLanguages();
 builder.Services.AddCalaisWeb(builder.Environment);
+builder.Services.AddCalaisTelemetry(builder.Configuration, builder.Environment);
+builder.Logging.AddConsoleFormatter<JsonLogFormatter, ConsoleFormatterOptions>();
 
 var app = builder.Build();
 app.UseCalaisTransport(app.Environment);
 app.UseCorrelationIds();
+app.UseRequestLogScopes();
 app.UseErrorAnswers();
 // Routing after the error answers, so that a failed page re-executed as /error/{status} is routed anew.
 app.UseRouting();
+app.UseCommandTelemetry();
 app.UsePageSecurityHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();
@@ -116,6 +124,7 @@ app.UseBodyCopies();
 app.UseJobsDashboard();
 app.MapCalaisHealthChecks();
 app.MapCalaisOpenApi();
+app.MapCalaisMetrics();
 app.MapWolverineEndpoints(opts => opts.ApplyCalaisConventions());
 app.MapRazorPages().RequireRateLimiting(ApiLimits.ReadsPolicy);
 app.MapLanguageSwitch();

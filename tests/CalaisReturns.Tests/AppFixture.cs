@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OpenTelemetry.Trace;
 using Wolverine;
 
 namespace CalaisReturns.Tests;
@@ -22,6 +23,9 @@ public sealed class AppFixture : IAsyncLifetime
     public TestClock Clock { get; } = new(Start);
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>The host's spans, while a test records them (tracing is on, exported to memory).</summary>
+    public CapturedSpans Spans { get; } = new();
 
     public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..10];
 
@@ -57,8 +61,10 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("Api:WritesPerUserPerMinute", "100000");
             web.UseSetting("Api:ReadsPerUserPerMinute", "100000");
             web.UseSetting("Api:ExpensiveReadsPerUserPerMinute", "100000");
+            web.UseSetting("OpenTelemetry:Tracing", "true");
             web.ConfigureServices(services =>
             {
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<ILoggerProvider>(Logs);
                 services.DisableAllExternalWolverineTransports();

@@ -14,7 +14,8 @@ public static class JobsModule
     public static IServiceCollection AddCalaisJobs(this IServiceCollection services, IConfiguration configuration,
         string connectionString, string schema)
     {
-        services.AddHangfire(cfg => cfg
+        services.AddHangfire((provider, cfg) => cfg
+            .UseFilter(new Core.Telemetry.JobTelemetry(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

@@ -28,7 +28,9 @@ public static class SignInSchemes
         http.Request.Cookies.ContainsKey(CookieName),
         IsApi(http.Request));
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    /// <summary>Paths for programs rather than people: the API and the metrics scrape.</summary>
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments(Core.Telemetry.Telemetry.MetricsPath);
 
     /// <summary>The sign-in page that lets anyone pick a name, role and state exists only with the development key.</summary>
     public static bool DevelopmentSignInAllowed(AuthSettings settings) => settings.UsesDevelopmentKey;

@@ -42,6 +42,10 @@ public static class VerifyHistoryEndpoint
 {
     private const int PageSize = 1_000;
 
+    private static readonly System.Diagnostics.Metrics.Counter<long> SealsVerified =
+        Core.Telemetry.Telemetry.Meter.CreateCounter<long>("calais.seals.verified", "{event}",
+            "Events whose seal a verification checked, by the verification's result");
+
     /// <summary>
     /// Checks what was appended since the last verification (or everything, when <paramref name="full"/> or when no
     /// trustworthy mark exists) against the seals, then that no stream verified before — nor any stream of the last
@@ -86,6 +90,7 @@ public static class VerifyHistoryEndpoint
         mark.Mac = sealer.Mac(mark.Content());
         session.Store(mark);
         await session.SaveChangesAsync(ct);
+        SealsVerified.Add(verified, new KeyValuePair<string, object?>("result", mark.Broken.Count == 0 ? "intact" : "broken"));
         return new VerificationResult(mark.Broken.Count == 0, full, mark.Heads.Count, verified, mark.Sequence, mark.Broken);
     }
 

@@ -15,6 +15,7 @@ public static partial class CorrelationIds
         var sent = http.Request.Headers[Header].ToString();
         http.TraceIdentifier = Acceptable().IsMatch(sent) ? sent : Guid.CreateVersion7().ToString();
         http.Response.Headers[Header] = http.TraceIdentifier;
+        Telemetry.Telemetry.TagCorrelation(System.Diagnostics.Activity.Current, http.TraceIdentifier);
         return next(http);
     });
 

@@ -20,9 +20,12 @@ public static class Problems
         Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Get("Problem.Forbidden.Title"),
             detail: reason.ToString());
 
-    public static IResult Refused(Text reason) =>
-        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Texts.Get("Problem.Refused.Title"),
+    public static IResult Refused(Text reason)
+    {
+        Telemetry.CommandTelemetry.Refused(reason.Key);
+        return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: Texts.Get("Problem.Refused.Title"),
             detail: reason.ToString());
+    }
 
     public static IResult Invalid(IDictionary<string, string[]> errors) =>
         Results.Problem(new ValidationProblemDetails(errors)

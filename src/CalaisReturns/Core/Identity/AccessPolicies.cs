@@ -20,12 +20,16 @@ public static class AccessPolicies
     /// <summary>Money is for finance staff, auditors and admins: planners see no money.</summary>
     public const string MoneyReader = "money-reader";
 
+    /// <summary>Operating the service: the jobs dashboard, the metrics scrape.</summary>
+    public const string Admin = "admin";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Reader, p => Known(p).RequireClaim(Claims.Role, Enum.GetNames<Role>()));
         options.AddPolicy(Planner, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Planner)));
         options.AddPolicy(Finance, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Finance)));
         options.AddPolicy(AuditReader, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Auditor), nameof(Role.Admin)));
+        options.AddPolicy(Admin, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Admin)));
         options.AddPolicy(MoneyReader, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Finance), nameof(Role.Auditor),
             nameof(Role.Admin)));
         // An endpoint that forgets to declare a policy still refuses anonymous callers.

@@ -42,11 +42,13 @@ public static class ProjectionLagHandler
             .Where(s => s.Shard != "HighWaterMark")
             .ToList();
         var maxLag = shards.Count == 0 ? 0 : shards.Max(s => s.Lag);
-        session.Store(new ProjectionLag
+        var lag = new ProjectionLag
         {
             RecordedAt = clock.GetUtcNow(), HighWaterMark = statistics.EventSequenceNumber, Shards = shards, MaxLag = maxLag,
             WithinLimit = maxLag <= configuration.GetValue("Health:MaxProjectionLag", 1000),
-        });
+        };
+        session.Store(lag);
+        Core.Telemetry.ProjectionLagGauge.Record(lag);
     }
 }
 

@@ -2,6 +2,7 @@
 #pragma warning disable
 using Marten;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -11,11 +12,13 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Marten.IDocumentStore _documentStore;
         private readonly Microsoft.Extensions.Configuration.IConfiguration _configuration;
+        private readonly Microsoft.Extensions.Logging.ILoggerFactory _loggerFactory;
 
-        public IEventHandler1609894788(Marten.IDocumentStore documentStore, Microsoft.Extensions.Configuration.IConfiguration configuration)
+        public IEventHandler1609894788(Marten.IDocumentStore documentStore, Microsoft.Extensions.Configuration.IConfiguration configuration, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
         {
             _documentStore = documentStore;
             _configuration = configuration;
+            _loggerFactory = loggerFactory;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
@@ -23,6 +26,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var eventOfPersonalDataErased = (JasperFx.Events.IEvent<CalaisReturns.Cases.PersonalDataErased>)context.Envelope.Message;
 
+            using var scope = CalaisReturns.Core.Telemetry.MessageCorrelation.Before(context.Envelope, _loggerFactory);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "CalaisReturns.Cases.Erasing.MaskErasedPersonalDataHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "CalaisReturns.Cases.Erasing.MaskErasedPersonalDataHandler");
             

@@ -12,13 +12,15 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class LockManifestAtDeadlineHandler1136421387 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly CalaisReturns.Flights.Manifesting.ManifestRules _manifestRules;
+        private readonly Microsoft.Extensions.Logging.ILoggerFactory _loggerFactory;
         private readonly Microsoft.Extensions.Logging.ILogger<CalaisReturns.Jobs.ManifestLocking.LockManifestAtDeadline> _loggerForMessage;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public LockManifestAtDeadlineHandler1136421387(CalaisReturns.Flights.Manifesting.ManifestRules manifestRules, Microsoft.Extensions.Logging.ILogger<CalaisReturns.Jobs.ManifestLocking.LockManifestAtDeadline> loggerForMessage, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public LockManifestAtDeadlineHandler1136421387(CalaisReturns.Flights.Manifesting.ManifestRules manifestRules, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, Microsoft.Extensions.Logging.ILogger<CalaisReturns.Jobs.ManifestLocking.LockManifestAtDeadline> loggerForMessage, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _manifestRules = manifestRules;
+            _loggerFactory = loggerFactory;
             _loggerForMessage = loggerForMessage;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -31,6 +33,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var lockManifestAtDeadline = (CalaisReturns.Jobs.ManifestLocking.LockManifestAtDeadline)context.Envelope.Message;
 
+            using var scope = CalaisReturns.Core.Telemetry.MessageCorrelation.Before(context.Envelope, _loggerFactory);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "CalaisReturns.Jobs.ManifestLocking.ManifestLockHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "CalaisReturns.Jobs.ManifestLocking.ManifestLockHandler");
             

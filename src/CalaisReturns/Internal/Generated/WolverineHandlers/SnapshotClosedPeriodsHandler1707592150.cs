@@ -10,12 +10,14 @@ namespace Internal.Generated.WolverineHandlers
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
     public sealed class SnapshotClosedPeriodsHandler1707592150 : Wolverine.Runtime.Handlers.MessageHandler
     {
+        private readonly Microsoft.Extensions.Logging.ILoggerFactory _loggerFactory;
         private readonly Microsoft.Extensions.Logging.ILogger<CalaisReturns.Jobs.PeriodSnapshots.PeriodSnapshotJob> _loggerOfPeriodSnapshotJob;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public SnapshotClosedPeriodsHandler1707592150(Microsoft.Extensions.Logging.ILogger<CalaisReturns.Jobs.PeriodSnapshots.PeriodSnapshotJob> loggerOfPeriodSnapshotJob, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public SnapshotClosedPeriodsHandler1707592150(Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, Microsoft.Extensions.Logging.ILogger<CalaisReturns.Jobs.PeriodSnapshots.PeriodSnapshotJob> loggerOfPeriodSnapshotJob, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
+            _loggerFactory = loggerFactory;
             _loggerOfPeriodSnapshotJob = loggerOfPeriodSnapshotJob;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -28,6 +30,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var snapshotClosedPeriods = (CalaisReturns.Jobs.PeriodSnapshots.SnapshotClosedPeriods)context.Envelope.Message;
 
+            using var scope = CalaisReturns.Core.Telemetry.MessageCorrelation.Before(context.Envelope, _loggerFactory);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "CalaisReturns.Jobs.PeriodSnapshots.PeriodSnapshotHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "CalaisReturns.Jobs.PeriodSnapshots.PeriodSnapshotHandler");
             
