@@ -78,12 +78,20 @@ quiet_postgres_log() {
 
 psql_admin() { as_postgres psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -Atq "$@"; }
 
-ensure_database() {
-  local db="$1"
+# The app's role. It may create databases, so that ops/restore can restore into a new one as the app's role.
+ensure_role() {
   if [ -z "$(psql_admin -c "select 1 from pg_roles where rolname = '$PG_ROLE'")" ]; then
     log "creating role $PG_ROLE"
-    psql_admin -c "create role $PG_ROLE login password '$PG_PASSWORD'"
+    psql_admin -c "create role $PG_ROLE login createdb password '$PG_PASSWORD'"
+  elif [ "$(psql_admin -c "select rolcreatedb from pg_roles where rolname = '$PG_ROLE'")" != "t" ]; then
+    log "letting role $PG_ROLE create databases (ops/restore)"
+    psql_admin -c "alter role $PG_ROLE createdb"
   fi
+}
+
+ensure_database() {
+  local db="$1"
+  ensure_role
   if [ -z "$(psql_admin -c "select 1 from pg_database where datname = '$db'")" ]; then
     log "creating database $db"
     psql_admin -c "create database $db owner $PG_ROLE"
@@ -104,4 +112,57 @@ prepare_database() {
   ensure_database "$db"
   export ConnectionStrings__Postgres
   ConnectionStrings__Postgres="$(connection_string "$db")"
+}
+
+# The app's database for psql, pg_dump and pg_restore (libpq's PG* variables): ConnectionStrings__Postgres as the app
+# reads it when it is set, else the local calais_returns of ops/run, its server set up if need be.
+use_app_database() {
+  if [ -n "${ConnectionStrings__Postgres:-}" ]; then
+    libpq_from_connection_string "$ConnectionStrings__Postgres"
+  else
+    install_postgres
+    start_postgres
+    ensure_role
+    libpq_from_connection_string "$(connection_string calais_returns)"
+  fi
+}
+
+# An Npgsql connection string's keys as libpq's variables. Values cannot contain ';' (no quoting); keys libpq has no
+# use for (pooling, timeouts) are ignored. Unset keys take libpq's defaults, which are Npgsql's too.
+libpq_from_connection_string() {
+  local pair key value
+  unset PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD PGSSLMODE PGSSLROOTCERT
+  local IFS=';'
+  for pair in $1; do
+    [ -n "${pair//[[:space:]]/}" ] || continue
+    key="$(printf %s "${pair%%=*}" | tr -d '[:space:]' | tr '[:upper:]' '[:lower:]')"
+    value="$(printf %s "${pair#*=}" | sed 's/^[[:space:]]*//; s/[[:space:]]*$//')"
+    case "$key" in
+      host|server) export PGHOST="$value" ;;
+      port) export PGPORT="$value" ;;
+      database|db) export PGDATABASE="$value" ;;
+      username|userid|user|uid) export PGUSER="$value" ;;
+      password|pwd|psw) export PGPASSWORD="$value" ;;
+      sslmode)
+        export PGSSLMODE
+        PGSSLMODE="$(printf %s "$value" | tr '[:upper:]' '[:lower:]' | sed 's/^verifyca$/verify-ca/; s/^verifyfull$/verify-full/')" ;;
+      rootcertificate) export PGSSLROOTCERT="$value" ;;
+    esac
+  done
+}
+
+# Database__Schema as the app reads it: where Marten keeps the events and documents (Hangfire: <schema>_hangfire).
+app_schema() {
+  local schema="${Database__Schema:-calais}"
+  if [[ ! "$schema" =~ ^[a-z_][a-z0-9_]*$ ]]; then
+    log "Database__Schema '$schema' is not a plain lower-case PostgreSQL name"
+    exit 2
+  fi
+  printf %s "$schema"
+}
+
+# The latest signed checkpoint stored in the schema, exactly as GET /api/audit/checkpoint handed it out (one line of
+# JSON: payload, signature, public key; the same text for the same checkpoint), or no row when none was ever taken.
+latest_checkpoint_sql() {
+  printf '%s' "select jsonb_build_object('payload', c -> 'Checkpoint' ->> 'Payload', 'signature', c -> 'Checkpoint' ->> 'Signature', 'publicKey', c -> 'Checkpoint' ->> 'PublicKey') from (select data as c, id from $1.mt_doc_storedcheckpoint) s order by (c ->> 'TakenAt')::timestamptz desc, id desc limit 1"
 }

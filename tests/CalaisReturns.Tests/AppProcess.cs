@@ -5,7 +5,11 @@ namespace CalaisReturns.Tests;
 /// <summary>Runs the application's command line from its own build output against the fixture's schema.</summary>
 internal static class AppProcess
 {
-    public static async Task<(int ExitCode, string Output)> Run(AppFixture app, params string[] args)
+    public static Task<(int ExitCode, string Output)> Run(AppFixture app, params string[] args) =>
+        Run(AppFixture.ConnectionString, app.Schema, args);
+
+    /// <summary>The same against another database (a restored one), in the given schema.</summary>
+    public static async Task<(int ExitCode, string Output)> Run(string connectionString, string schema, params string[] args)
     {
         var testDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
 
@@ -18,8 +22,8 @@ internal static class AppProcess
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Postgres"] = AppFixture.ConnectionString;
-        start.Environment["Database__Schema"] = app.Schema;
+        start.Environment["ConnectionStrings__Postgres"] = connectionString;
+        start.Environment["Database__Schema"] = schema;
         start.Environment["Database__ApplySchemaOnStartup"] = "false";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -11,14 +11,17 @@ namespace CalaisReturns.Tests;
 
 /// <summary>
 /// The application as its own process, as ops/run starts it (its content root, a real port), in a
-/// schema of its own: for browser tests and for faults that need a real process to kill.
+/// schema of its own: for browser tests and for faults that need a real process to kill. The database is the tests'
+/// unless told (a restored one).
 /// </summary>
-public sealed class RunningApp(string schema, IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
+public sealed class RunningApp(string schema, IReadOnlyDictionary<string, string>? settings = null, string? connectionString = null)
+    : IAsyncDisposable
 {
     private readonly System.Text.StringBuilder _output = new();
     private Process? _process;
 
     public string Schema { get; } = schema;
+    public string ConnectionString { get; } = connectionString ?? AppFixture.ConnectionString;
     public string BaseUrl { get; } = $"http://127.0.0.1:{FreePort()}";
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
@@ -46,7 +49,7 @@ public sealed class RunningApp(string schema, IReadOnlyDictionary<string, string
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Postgres"] = AppFixture.ConnectionString;
+        start.Environment["ConnectionStrings__Postgres"] = ConnectionString;
         start.Environment["Database__Schema"] = Schema;
         start.Environment["Jobs__RunServer"] = "false";
         start.Environment["Api__WritesPerUserPerMinute"] = "100000";
@@ -104,7 +107,7 @@ public sealed class RunningApp(string schema, IReadOnlyDictionary<string, string
     {
         await KillAsync();
         Http.Dispose();
-        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
+        await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         foreach (var name in new[] { Schema, Schema + "_hangfire" })
         {
