@@ -129,6 +129,14 @@ app.MapWolverineEndpoints(opts => opts.ApplyCalaisConventions());
 app.MapRazorPages().RequireRateLimiting(ApiLimits.ReadsPolicy);
 app.MapLanguageSwitch();
 
+// Serving (no command named, only options such as --urls) runs the host as JasperFx would, without its console lines:
+// standard output then carries the log alone. A command (db-apply, audit-verify, token, …) goes to JasperFx.
+if (JsonLogFormatter.Serving(args))
+{
+    await app.RunAsync();
+    return 0;
+}
+
 return await app.RunJasperFxCommands(args);
 
 public partial class Program;

@@ -25,10 +25,12 @@ public sealed class JsonLogFormatter() : ConsoleFormatter(FormatterName)
     /// it looks for commands are dropped. A command (<c>audit-verify</c>, <c>db-apply</c>) is named first and prints
     /// as before.
     /// </summary>
+    /// <summary>No command is named: the app is to serve (the arguments, if any, are options such as <c>--urls</c>).</summary>
+    public static bool Serving(string[] args) => args.Length == 0 || args[0].StartsWith('-');
+
     public static void KeepStandardOutputForLogs(string[] args, IConfiguration configuration)
     {
-        var serving = args.Length == 0 || args[0].StartsWith('-');
-        if (serving && configuration["Logging:Console:FormatterName"] == FormatterName)
+        if (Serving(args) && configuration["Logging:Console:FormatterName"] == FormatterName)
         {
             Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
             {
