@@ -166,3 +166,37 @@ app_schema() {
 latest_checkpoint_sql() {
   printf '%s' "select jsonb_build_object('payload', c -> 'Checkpoint' ->> 'Payload', 'signature', c -> 'Checkpoint' ->> 'Signature', 'publicKey', c -> 'Checkpoint' ->> 'PublicKey') from (select data as c, id from $1.mt_doc_storedcheckpoint) s order by (c ->> 'TakenAt')::timestamptz desc, id desc limit 1"
 }
+
+# A local SMTP server that keeps every message it receives and shows them (web page and API), for e-mail
+# notifications in development and in the tests: smtp4dev, a .NET tool installed into .tools/ on first use.
+SMTP_PORT="${CALAIS_SMTP_PORT:-2525}"
+SMTP_WEB_PORT="${CALAIS_SMTP_WEB_PORT:-5081}"
+SMTP4DEV_VERSION=3.15.0
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_mail_catcher() {
+  local tools="$ROOT/.tools"
+  if [ ! -x "$tools/smtp4dev" ]; then
+    log "installing smtp4dev $SMTP4DEV_VERSION (local SMTP server for e-mail notifications) into .tools/"
+    dotnet tool install --tool-path "$tools" Rnwood.Smtp4dev --version "$SMTP4DEV_VERSION" >/dev/null
+  fi
+  if ! port_open "$SMTP_WEB_PORT"; then
+    log "starting smtp4dev: SMTP on 127.0.0.1:$SMTP_PORT, received e-mails at http://127.0.0.1:$SMTP_WEB_PORT"
+    nohup "$tools/smtp4dev" --smtpport="$SMTP_PORT" --bindaddress=127.0.0.1 --imapport="" --pop3port="" --db="" \
+      --messagestokeep=5000 --urls="http://127.0.0.1:$SMTP_WEB_PORT" >"$tools/smtp4dev.log" 2>&1 &
+    for _ in $(seq 1 60); do
+      if port_open "$SMTP_PORT" && port_open "$SMTP_WEB_PORT"; then
+        break
+      fi
+      sleep 0.5
+    done
+    if ! port_open "$SMTP_PORT"; then
+      log "smtp4dev did not start; its log:"
+      cat "$tools/smtp4dev.log" >&2
+      exit 1
+    fi
+  fi
+  export Email__SmtpHost=127.0.0.1 Email__SmtpPort="$SMTP_PORT" Email__Security=None
+  export CALAIS_MAIL_API="http://127.0.0.1:$SMTP_WEB_PORT"
+}

@@ -136,6 +136,25 @@ internal static class Api
             s.StatusCodeShouldBe(status);
         });
 
+    /// <summary>PUTs a JSON body (an object, or raw text) as the actor and asserts the status.</summary>
+    public static Task<IScenarioResult> Put(this AppFixture app, string url, object body, int status = 200,
+        Actor? actor = null, string language = "en-GB") =>
+        app.Host.Scenario(s =>
+        {
+            s.Put.RawJson(body as string ?? JsonSerializer.Serialize(body, Json)).ToUrl(url);
+            s.WithBearerToken(app.Token(actor ?? Actors.UkPlanner));
+            s.WithRequestHeader("Accept-Language", language);
+            s.StatusCodeShouldBe(status);
+        });
+
+    public static Task<IScenarioResult> Delete(this AppFixture app, string url, int status = 204, Actor? actor = null) =>
+        app.Host.Scenario(s =>
+        {
+            s.Delete.Url(url);
+            s.WithBearerToken(app.Token(actor ?? Actors.UkPlanner));
+            s.StatusCodeShouldBe(status);
+        });
+
     /// <summary>The events one request wrote, found by the correlation id it sent.</summary>
     public static async Task<int> EventsWrittenBy(this AppFixture app, string correlationId)
     {

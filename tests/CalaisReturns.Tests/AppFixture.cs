@@ -62,6 +62,12 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("Api:ReadsPerUserPerMinute", "100000");
             web.UseSetting("Api:ExpensiveReadsPerUserPerMinute", "100000");
             web.UseSetting("OpenTelemetry:Tracing", "true");
+            // E-mails go to the local SMTP server ops/test starts (MailCatcher reads them back).
+            web.UseSetting("Email:SmtpHost", MailCatcher.SmtpHost);
+            web.UseSetting("Email:SmtpPort", MailCatcher.SmtpPort);
+            web.UseSetting("Email:Security", "None");
+            web.UseSetting("Email:From", "CalaisReturns <notifications@returns.test>");
+            web.UseSetting("Email:PublicUrl", "https://returns.test/");
             web.ConfigureServices(services =>
             {
                 services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));

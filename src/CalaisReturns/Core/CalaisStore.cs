@@ -30,6 +30,9 @@ public static class CalaisStore
         opts.Schema.For<Jobs.PeriodSnapshots.PeriodSnapshot>();
         opts.Schema.For<Jobs.ProjectionHealth.ProjectionLag>();
         opts.Schema.For<Jobs.Notifications.ManifestDeadlineApproaching>();
+        // Who asked for e-mails (by user id), and which e-mails were sent (ids only).
+        opts.Schema.For<Notifications.EmailSubscription>().Index(s => s.State);
+        opts.Schema.For<Notifications.SentEmail>();
 
         // A rebuild keeps the documents it changes in memory and writes each once per 100,000 changed
         // documents, instead of loading and rewriting it on every 500-event page of a history where

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CalaisReturns.Core.Http;
 
 /// <summary>
@@ -48,4 +50,39 @@ public static class ReaderZones
             ?? (Actor.TryFrom(http.User) is { } actor ? Of(actor.State) : London);
         return next(http);
     });
+
+    /// <summary>Writes as a given reader sees it (an e-mail): their zone until disposed.</summary>
+    internal static IDisposable Use(TimeZoneInfo zone)
+    {
+        var before = Chosen.Value;
+        Chosen.Value = zone;
+        return new Restore(() => Chosen.Value = before);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+}
+
+/// <summary>A text written for someone other than the request's reader: their language and zone, until disposed.</summary>
+public static class Reader
+{
+    public static IDisposable As(CultureInfo culture, TimeZoneInfo zone)
+    {
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+        var zoned = ReaderZones.Use(zone);
+        return new Both(zoned, () => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi));
+    }
+
+    private sealed class Both(IDisposable zone, Action culture) : IDisposable
+    {
+        public void Dispose()
+        {
+            zone.Dispose();
+            culture();
+        }
+    }
 }

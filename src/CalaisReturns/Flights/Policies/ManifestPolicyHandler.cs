@@ -1,6 +1,8 @@
 using CalaisReturns.Cases;
 using CalaisReturns.Cases.Summaries;
 using JasperFx.Events;
+using CalaisReturns.Flights.Scheduling;
+using CalaisReturns.Notifications;
 using Wolverine;
 
 namespace CalaisReturns.Flights.Policies;
@@ -31,28 +33,32 @@ public static class ManifestPolicyHandler
     // A returnee just manifested or confirmed is checked at once, in the handling of the event: no command of its own
     // (a stored message and its handling would be two more commits on every manifest), and the flight's stream is
     // only locked and read if the case is barred or closed.
-    public static Task Handle(IEvent<ReturneeManifested> e, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        WithdrawIfIneligible(new(e.Data.FlightId, e.Data.CaseId, Cause.Of(e)), session, clock, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<ReturneeManifested> e, IDocumentSession session, TimeProvider clock,
+        EmailSettings email, CancellationToken ct) =>
+        WithdrawIfIneligible(new(e.Data.FlightId, e.Data.CaseId, Cause.Of(e)), session, clock, email, ct);
 
-    public static Task Handle(IEvent<ReserveConfirmed> e, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        WithdrawIfIneligible(new(e.Data.FlightId, e.Data.CaseId, Cause.Of(e)), session, clock, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<ReserveConfirmed> e, IDocumentSession session, TimeProvider clock,
+        EmailSettings email, CancellationToken ct) =>
+        WithdrawIfIneligible(new(e.Data.FlightId, e.Data.CaseId, Cause.Of(e)), session, clock, email, ct);
 
-    public static Task Handle(WithdrawIneligibleReturnee command, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct) => WithdrawIfIneligible(command, session, clock, ct);
+    public static Task<OutgoingMessages> Handle(WithdrawIneligibleReturnee command, IDocumentSession session, TimeProvider clock,
+        EmailSettings email, CancellationToken ct) => WithdrawIfIneligible(command, session, clock, email, ct);
 
-    private static async Task WithdrawIfIneligible(WithdrawIneligibleReturnee command, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct)
+    /// <summary>Withdraws the case if it may no longer fly, and writes the e-mails telling the planners concerned.</summary>
+    private static async Task<OutgoingMessages> WithdrawIfIneligible(WithdrawIneligibleReturnee command, IDocumentSession session,
+        TimeProvider clock, EmailSettings email, CancellationToken ct)
     {
+        var messages = new OutgoingMessages();
         var @case = await session.Events.AggregateStreamAsync<ReturneeCase>(command.CaseId, token: ct);
         if (@case is null || !ManifestPolicy.MayBeIneligible(@case))
         {
-            return;
+            return messages;
         }
 
         var flight = await session.Events.FetchForExclusiveWriting<Flight>(command.FlightId, ct);
         if (flight.Aggregate is null)
         {
-            return;
+            return messages;
         }
 
         var decision = ManifestPolicy.WithdrawIfIneligible(flight.Aggregate, @case, clock.GetUtcNow());
@@ -60,7 +66,15 @@ public static class ManifestPolicyHandler
         {
             EventMetadata.StampSystem(session, Process, command.CausedBy);
             flight.AppendMany(decision.Events);
+            if (email.Enabled && decision.Events.OfType<ReturneeWithdrawn>().SingleOrDefault() is { } withdrawn
+                && await session.LoadAsync<FlightSchedule>(flight.Id, ct) is { } schedule)
+            {
+                var planners = await Emails.Subscribers(session, Role.Planner, [@case.OwningState, flight.Aggregate.LeadState], ct);
+                messages.AddRange(NotificationEmails.For(withdrawn, schedule.Reference, flight.Aggregate.LeadState, @case, planners, email));
+            }
         }
+
+        return messages;
     }
 
     public static async Task<OutgoingMessages> Handle(IEvent<FlightCompleted> e, IQuerySession session,

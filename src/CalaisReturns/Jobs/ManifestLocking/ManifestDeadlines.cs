@@ -2,6 +2,7 @@ using CalaisReturns.Flights;
 using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Flights.Scheduling;
 using CalaisReturns.Jobs.Notifications;
+using CalaisReturns.Notifications;
 using Wolverine;
 
 namespace CalaisReturns.Jobs.ManifestLocking;
@@ -69,8 +70,9 @@ public static class ManifestDeadlinesHandler
     /// commit (each once: its id is its flight, kind and deadline); each due lock is a command of its own, on its flight's stream.
     /// </summary>
     public static async Task<OutgoingMessages> Handle(SweepManifestDeadlines _, IDocumentSession session, TimeProvider clock,
-        ManifestRules rules, CancellationToken ct)
+        ManifestRules rules, EmailSettings email, CancellationToken ct)
     {
+        var messages = new OutgoingMessages();
         var now = clock.GetUtcNow();
         var horizon = now + ManifestDeadlines.Horizon(rules);
         var flights = await session.Query<FlightSchedule>()
@@ -87,13 +89,20 @@ public static class ManifestDeadlinesHandler
         if (warnings.Count > 0)
         {
             var raised = (await session.LoadManyAsync<ManifestDeadlineApproaching>(ct, warnings.Select(w => w.Id))).Select(w => w.Id).ToHashSet();
-            foreach (var warning in warnings.Where(w => !raised.Contains(w.Id)))
+            var fresh = warnings.Where(w => !raised.Contains(w.Id)).ToList();
+            foreach (var warning in fresh)
             {
                 session.Insert(warning);
             }
+
+            // The e-mails of the new warnings, stored in the durable outbox with them.
+            if (email.Enabled && fresh.Count > 0)
+            {
+                var planners = await Emails.Subscribers(session, Role.Planner, [.. fresh.SelectMany(w => w.States).Distinct()], ct);
+                messages.AddRange(fresh.SelectMany(w => NotificationEmails.For(w, planners, email)));
+            }
         }
 
-        var messages = new OutgoingMessages();
         messages.AddRange(due.Where(d => d.Due.Lock).Select(d => new LockManifestAtDeadline(d.Flight.Id, d.Flight.ScheduledDeparture)));
         return messages;
     }

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(CalaisReturns.Cases.Erasing.MaskErasedPersonalDataHandler), typeof(CalaisReturns.Flights.Policies.ManifestPolicyHandler), typeof(CalaisReturns.Jobs.ManifestLocking.ManifestDeadlinesHandler), typeof(CalaisReturns.Jobs.ManifestLocking.ManifestLockHandler), typeof(CalaisReturns.Jobs.PeriodSnapshots.PeriodSnapshotHandler), typeof(CalaisReturns.Jobs.ProjectionHealth.ProjectionLagHandler), typeof(CalaisReturns.Jobs.Retention.PersonalDataRetentionHandler) };
+            return new System.Type[] { typeof(CalaisReturns.Cases.Erasing.MaskErasedPersonalDataHandler), typeof(CalaisReturns.Flights.Policies.ManifestPolicyHandler), typeof(CalaisReturns.Jobs.ManifestLocking.ManifestDeadlinesHandler), typeof(CalaisReturns.Jobs.ManifestLocking.ManifestLockHandler), typeof(CalaisReturns.Jobs.PeriodSnapshots.PeriodSnapshotHandler), typeof(CalaisReturns.Jobs.ProjectionHealth.ProjectionLagHandler), typeof(CalaisReturns.Jobs.Retention.PersonalDataRetentionHandler), typeof(CalaisReturns.Notifications.SendEmailHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -38,6 +38,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.IEventHandler996485027))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.LockManifestAtDeadlineHandler1136421387))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.RecordProjectionLagHandler635077923))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.SendEmailHandler1117569766))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.SnapshotClosedPeriodsHandler1707592150))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.SweepManifestDeadlinesHandler858172438))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.WithdrawIneligibleReturneeHandler663110139))]
@@ -48,6 +49,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CalaisReturns.Jobs.PeriodSnapshots.PeriodSnapshotHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CalaisReturns.Jobs.ProjectionHealth.ProjectionLagHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CalaisReturns.Jobs.Retention.PersonalDataRetentionHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CalaisReturns.Notifications.SendEmailHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CalaisReturns.Flights.Policies.CloseRemovedCase))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CalaisReturns.Flights.Policies.WithdrawIneligibleReturnee))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CalaisReturns.Jobs.ManifestLocking.LockManifestAtDeadline))]
@@ -55,6 +57,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CalaisReturns.Jobs.PeriodSnapshots.SnapshotClosedPeriods))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CalaisReturns.Jobs.ProjectionHealth.RecordProjectionLag))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CalaisReturns.Jobs.Retention.EraseExpiredPersonalData))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CalaisReturns.Notifications.SendEmail))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::JasperFx.Events.IEvent<CalaisReturns.Cases.BarrierRaised>))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::JasperFx.Events.IEvent<CalaisReturns.Cases.CaseClosed>))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::JasperFx.Events.IEvent<CalaisReturns.Cases.PersonalDataErased>))]
