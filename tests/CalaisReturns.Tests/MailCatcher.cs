@@ -22,9 +22,9 @@ public static class MailCatcher
     public static string Address(string who) => $"{who}-{Guid.NewGuid():N}@returns.test";
 
     /// <summary>The messages delivered to the address, waiting until there are at least <paramref name="expected"/>.</summary>
-    public static async Task<IReadOnlyList<MimeMessage>> To(string address, int expected = 1)
+    public static async Task<IReadOnlyList<MimeMessage>> To(string address, int expected = 1, int withinSeconds = 15)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(withinSeconds);
         while (true)
         {
             var found = await Delivered(address);

@@ -81,6 +81,9 @@ public sealed class RunningApp(string schema, IReadOnlyDictionary<string, string
     public Task<JsonElement> Post(Actor actor, string url, object body, HttpStatusCode expect = HttpStatusCode.OK) =>
         Expect(Send(actor, HttpMethod.Post, url, body), expect);
 
+    public Task<JsonElement> Put(Actor actor, string url, object body, HttpStatusCode expect = HttpStatusCode.OK) =>
+        Expect(Send(actor, HttpMethod.Put, url, body), expect);
+
     public Task<JsonElement> Get(Actor actor, string url) => Expect(Send(actor, HttpMethod.Get, url), HttpStatusCode.OK);
 
     /// <summary>One request with a development bearer token for the actor.</summary>

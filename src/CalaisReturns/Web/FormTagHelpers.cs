@@ -11,6 +11,9 @@ namespace CalaisReturns.Web;
 public sealed class ApiFormTagHelper : TagHelper
 {
     public string Api { get; set; } = "";
+
+    /// <summary>The HTTP method the API takes the form's command with: POST unless told (PUT, DELETE).</summary>
+    public string Method { get; set; } = "POST";
     public string Submit { get; set; } = Texts.Get("Form.Save");
     public string? Done { get; set; }
     public string? Next { get; set; }
@@ -26,6 +29,7 @@ public sealed class ApiFormTagHelper : TagHelper
         output.TagName = "form";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("data-api", Api);
+        output.Attributes.SetAttribute("data-method", Method);
         output.Attributes.SetAttribute("novalidate", "novalidate");
         output.Attributes.SetAttribute("aria-label", Title ?? Submit);
         if (!output.Attributes.ContainsName("class"))

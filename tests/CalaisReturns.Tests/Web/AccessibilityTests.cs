@@ -30,6 +30,7 @@ public sealed class AccessibilityTests(BrowserFixture web)
         { "audit-case", Role.Auditor, $"/audit/cases/{DemoCase}" },
         { "denied", Role.Planner, "/audit" },
         { "not-found", Role.Planner, "/flights/0193a1c0-0000-7000-8000-0000000000ff" },
+        { "email-notifications", Role.Finance, "/notifications" },
     };
 
     /// <summary>The first demo flight departs twelve days after the demo data is seeded.</summary>

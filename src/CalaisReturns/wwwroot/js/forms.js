@@ -173,7 +173,7 @@
     button.disabled = true;
     try {
       var response = await fetch(form.dataset.api, {
-        method: 'POST',
+        method: form.dataset.method || 'POST',
         credentials: 'same-origin',
         headers: {
           'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': token ? token.content : '',
