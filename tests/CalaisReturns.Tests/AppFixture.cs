@@ -99,12 +99,14 @@ public sealed class AppFixture : IAsyncLifetime
         await DropSchema(Schema);
     }
 
-    /// <summary>Drops a test host's schema, with everything in it.</summary>
+    /// <summary>Drops a test host's schemas (Marten's and Hangfire's), with everything in them.</summary>
     public static async Task DropSchema(string schema)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop schema if exists {schema} cascade", connection);
+        // The host's Hangfire schema too: left behind, they pile up run after run.
+        await using var drop = new NpgsqlCommand($"drop schema if exists {schema} cascade; drop schema if exists {schema}_hangfire cascade",
+            connection);
         await drop.ExecuteNonQueryAsync();
     }
 }

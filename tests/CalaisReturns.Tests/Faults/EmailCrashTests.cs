@@ -53,7 +53,7 @@ public sealed class EmailCrashTests : IAsyncLifetime
 
         // Both warnings are due (the notice deadline has passed; the lock is within 48 hours), one e-mail each.
         Assert.Equal(2, (await MailCatcher.To(address, expected: 2, withinSeconds: 90)).Count);
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await Task.Delay(TimeSpan.FromSeconds(3));
         var delivered = await MailCatcher.Settled(address);
         Assert.Equal(["RF-2026-0001: Manifest lock in 48 hours", "RF-2026-0001: Notice deadline"],
             delivered.Select(m => m.Subject).Order(StringComparer.Ordinal));
