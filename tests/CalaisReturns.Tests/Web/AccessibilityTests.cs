@@ -9,7 +9,7 @@ namespace CalaisReturns.Tests.Web;
 /// Every main page, as the role that uses it, on the demo data: no serious or critical axe
 /// violation, no sideways scrolling of the page on a phone-sized screen, and a screenshot of each.
 /// </summary>
-[Collection(AccessibilityCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture web)
 {
     private const string DemoFlight = "0193a1c0-0000-7000-8000-000000000001";

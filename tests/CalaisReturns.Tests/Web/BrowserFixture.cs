@@ -147,13 +147,3 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
-
-/// <summary>
-/// The accessibility sweep of every page, on an app and a browser of its own: it only reads the demo data, and so runs
-/// beside the other browser tests instead of after them (the suite's longest chain).
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class AccessibilityCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser-accessibility";
-}

@@ -76,6 +76,7 @@ public sealed class JsonLogFormatter() : ConsoleFormatter(FormatterName)
 
         var activity = Activity.Current;
         correlationId ??= activity?.GetBaggageItem(Telemetry.CorrelationId);
+        userId ??= activity?.GetBaggageItem(LogScope.UserBaggage);
 
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer, Options))

@@ -15,6 +15,9 @@ public sealed class LogScope : IReadOnlyList<KeyValuePair<string, object?>>
     public const string System = "system";
     public const string Anonymous = "anonymous";
 
+    /// <summary>The request activity's record of its caller, for the lines logged after the scope ends.</summary>
+    public const string UserBaggage = "calais.user_id";
+
     private readonly Func<string> user;
 
     internal LogScope(string correlationId, Func<string> user)
@@ -57,9 +60,14 @@ public static class RequestLogScopes
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("CalaisReturns.Requests");
         return app.Use(async (http, next) =>
         {
-            using var scope = logger.BeginScope(new LogScope(http.TraceIdentifier,
-                () => http.User.FindFirst(Claims.Subject)?.Value is { Length: > 0 } subject ? subject : LogScope.Anonymous));
-            await next(http);
+            string User() => http.User.FindFirst(Claims.Subject)?.Value is { Length: > 0 } subject ? subject : LogScope.Anonymous;
+            using (logger.BeginScope(new LogScope(http.TraceIdentifier, User)))
+            {
+                await next(http);
+            }
+
+            // The host logs the request's end after this scope: its activity carries the caller for that line.
+            System.Diagnostics.Activity.Current?.SetBaggage(LogScope.UserBaggage, User());
         });
     }
 }
