@@ -175,7 +175,9 @@ public class BackupRestoreTests(AppFixture app) : IntegrationTest(app)
         await using var connection = new NpgsqlConnection(
             new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { Database = "postgres" }.ConnectionString);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", connection);
+        // Dropping a database waits for a checkpoint, which a busy disk (the whole suite writing) can hold past Npgsql's
+        // default 30 s: it failed so once on a fresh clone's run.
+        await using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", connection) { CommandTimeout = 300 };
         await drop.ExecuteNonQueryAsync();
     }
 }
