@@ -164,7 +164,8 @@ public sealed class RunningApp(string schema, IReadOnlyDictionary<string, string
         throw new TimeoutException($"The application did not become ready:\n{Output}");
     }
 
-    private static int FreePort()
+    /// <summary>A port nothing listens on now: taken from the system, then let go.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -17,7 +17,7 @@ public sealed class EmailCrashTests : IAsyncLifetime
         ["Jobs__DeadlineSweep"] = "*/2 * * * * *",
         ["Jobs__SchedulePollingInterval"] = "00:00:01",
         ["Email__SmtpHost"] = MailCatcher.SmtpHost,
-        ["Email__SmtpPort"] = ClosedPort().ToString(),
+        ["Email__SmtpPort"] = RunningApp.FreePort().ToString(),
         ["Email__Security"] = "None",
     };
 
@@ -57,13 +57,5 @@ public sealed class EmailCrashTests : IAsyncLifetime
         var delivered = await MailCatcher.Settled(address);
         Assert.Equal(["RF-2026-0001: Manifest lock in 48 hours", "RF-2026-0001: Notice deadline"],
             delivered.Select(m => m.Subject).Order(StringComparer.Ordinal));
-    }
-
-    /// <summary>A port nothing listens on: taken from the system, then let go.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -10,6 +10,7 @@ namespace CalaisReturns.Core.Telemetry;
 /// </summary>
 public sealed class JobTelemetry(ILoggerFactory loggers) : IServerFilter
 {
+    private const string NameItem = "calais.job";
     private const string ActivityItem = "calais.activity";
     private const string ScopeItem = "calais.log-scope";
 
@@ -20,7 +21,9 @@ public sealed class JobTelemetry(ILoggerFactory loggers) : IServerFilter
 
     public void OnPerforming(PerformingContext context)
     {
+        // Read once: the recurring job's id is a parameter in Hangfire's storage.
         var name = Name(context);
+        context.Items[NameItem] = name;
         var correlation = $"job-{context.BackgroundJob.Id}";
         var activity = Telemetry.Source.StartActivity($"job {name}");
         activity?.SetTag("calais.job", name);
@@ -32,7 +35,7 @@ public sealed class JobTelemetry(ILoggerFactory loggers) : IServerFilter
     public void OnPerformed(PerformedContext context)
     {
         var outcome = context.Canceled ? "canceled" : context.Exception is null || context.ExceptionHandled ? "succeeded" : "failed";
-        var name = Name(context);
+        var name = context.Items.TryGetValue(NameItem, out var named) && named is string known ? known : Name(context);
         Runs.Add(1, new TagList { { "job", name }, { "outcome", outcome } });
         // Hangfire logs a failure with its exception; this line says each run's end, for those who ask for it.
         logger.LogDebug("Job {Job} {Outcome}", name, outcome);
@@ -53,7 +56,7 @@ public sealed class JobTelemetry(ILoggerFactory loggers) : IServerFilter
         }
     }
 
-    /// <summary>The recurring job's id (<c>deadline-sweep</c>), else the job's class and method.</summary>
+    /// <summary>The recurring job's id (<c>manifest-deadlines</c>), else the job's class and method.</summary>
     private static string Name(PerformContext context) =>
         context.GetJobParameter<string>("RecurringJobId") is { Length: > 0 } recurring
             ? recurring

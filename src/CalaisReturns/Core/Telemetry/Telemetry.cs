@@ -88,7 +88,11 @@ public static class Telemetry
 
         activity.SetTag(CorrelationId, correlationId);
         activity.SetBaggage(CorrelationId, correlationId);
-        Traces.Remember(activity.TraceId, correlationId);
+        // Only a recorded trace has spans to tag later: with tracing off, nothing is remembered on the request path.
+        if (activity.Recorded)
+        {
+            Traces.Remember(activity.TraceId, correlationId);
+        }
     }
 
     /// <summary>

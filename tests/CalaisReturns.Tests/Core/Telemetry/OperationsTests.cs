@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Http;
 using CalaisReturns.Core.Identity;
+using CalaisReturns.Tests.Faults;
 
 namespace CalaisReturns.Tests.Core.Telemetry;
 
@@ -52,8 +53,10 @@ public sealed partial class OperationsTests(OperationsTests.Process process) : I
         var verified = await app.Get(Actors.Of(Role.Auditor, State.FR), "/api/audit/verify?full=true");
 
         // The projection-lag job measures the shards once the daemon has recorded their progress.
-        var metrics = await Eventually(Scrape, m => ShardLag().IsMatch(m.Text)
-            && m.Sum("calais_jobs_total", "job=manifest-deadlines", "outcome=succeeded") > 0);
+        var metrics = before;
+        await Waits.Until(async () => (metrics = await Scrape()) is var m && ShardLag().IsMatch(m.Text)
+            && m.Sum("calais_jobs_total", "job=manifest-deadlines", "outcome=succeeded") > 0,
+            "no job ran or no shard's lag was measured", TimeSpan.FromSeconds(30));
         decimal Added(string metric, params string[] labels) => metrics.Sum(metric, labels) - before.Sum(metric, labels);
 
         Assert.Equal(1, Added("calais_commands_total", "command=PlanFlight", "outcome=accepted"));
@@ -80,7 +83,8 @@ public sealed partial class OperationsTests(OperationsTests.Process process) : I
         }, HttpStatusCode.Created);
         using var refused = await app.Send(Actors.FrPlanner, HttpMethod.Post, $"/api/flights/{flight}/charter", Api.Charter());
         var correlationId = refused.Headers.GetValues(CorrelationIds.Header).Single();
-        await Eventually(() => Task.FromResult(app.Output), output => output.Contains("\"job-", StringComparison.Ordinal));
+        await Waits.Until(() => Task.FromResult(app.Output.Contains("\"job-", StringComparison.Ordinal)), "no job logged a line",
+            TimeSpan.FromSeconds(30));
 
         var lines = app.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var entries = lines.Select(Parse).ToList();
@@ -129,20 +133,6 @@ public sealed partial class OperationsTests(OperationsTests.Process process) : I
         using var response = await app.Send(Admin, HttpMethod.Get, "/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return new Metrics(await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        var value = await read();
-        while (!done(value) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(500);
-            value = await read();
-        }
-
-        Assert.True(done(value), $"Not reached within 30 s:\n{value}");
-        return value;
     }
 
     /// <summary>A Prometheus scrape: <c>name{label="value",…} 12</c> per line.</summary>
