@@ -48,7 +48,8 @@ public sealed record CostRecorded(
     bool Shared,
     string InvoiceReference,
     string? Reason,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    Guid? StopId = null);
 
 public sealed record CostCorrected(Guid FlightId, Guid LineId, Money NewAmount, string Reason, DateTimeOffset CorrectedAt);
 

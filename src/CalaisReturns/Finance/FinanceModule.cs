@@ -16,14 +16,21 @@ public static class FinanceModule
     ];
 
     /// <summary>
-    /// The operational events whose facts finance decisions use (states, seats, who flew, cancellation):
-    /// a planner's change of these makes a finance officer's version stale, and nothing else a planner does.
+    /// The operational events whose facts finance decisions use (states, seats, who flew, cancellation, the stops a cost
+    /// may name): a planner's change of these makes a finance officer's version stale, and nothing else a planner does.
     /// </summary>
     public static readonly IReadOnlyList<Type> OperationalFactsDecidedOn =
-        [typeof(FlightPlanned), typeof(SeatsAllocated), typeof(FlightDeparted), typeof(FlightCancelled)];
+    [
+        typeof(FlightPlanned), typeof(SeatsAllocated), typeof(FlightDeparted), typeof(FlightCancelled), typeof(StopAdded),
+        typeof(StopRemoved),
+    ];
 
-    /// <summary>Every event folded into <see cref="FlightFinance"/>: the above, the finance events, and the reschedule (a report's month).</summary>
-    public static readonly IReadOnlyList<Type> FactTypes = [.. OperationalFactsDecidedOn, .. EventTypes, typeof(FlightRescheduled)];
+    /// <summary>
+    /// Every event folded into <see cref="FlightFinance"/>: the above, the finance events, the reschedule (a report's
+    /// month) and the stops' order (how the countries of return are listed).
+    /// </summary>
+    public static readonly IReadOnlyList<Type> FactTypes =
+        [.. OperationalFactsDecidedOn, .. EventTypes, typeof(FlightRescheduled), typeof(StopsReordered)];
 
     private static readonly HashSet<Type> DecidedOn = [.. OperationalFactsDecidedOn, .. EventTypes];
 

@@ -11,7 +11,8 @@ public sealed record CostLine(
     State PaidBy,
     bool Shared,
     string InvoiceReference,
-    bool Withdrawn);
+    bool Withdrawn,
+    Guid? StopId = null);
 
 public sealed record SplitTerms(SplitBasis Basis, IReadOnlyList<StatePercent> Ratios, Currency SettlementCurrency);
 
@@ -31,7 +32,7 @@ public sealed record FlightFinance(
     string Reference,
     State LeadState,
     ImmutableList<State> States,
-    string CountryOfReturn,
+    ImmutableList<FlightStop> Stops,
     DateTimeOffset ScheduledDeparture,
     bool Cancelled,
     bool Departed,
@@ -48,11 +49,14 @@ public sealed record FlightFinance(
     /// <summary>Folds one event's data; events that carry no finance fact leave the facts as they are (the same instance).</summary>
     public static FlightFinance Fold(FlightFinance? finance, object @event) => (finance, @event) switch
     {
-        (null, FlightPlanned e) => new(e.FlightId, e.Reference, e.LeadState, [.. e.ParticipatingStates], e.CountryOfReturn,
+        (null, FlightPlanned e) => new(e.FlightId, e.Reference, e.LeadState, [.. e.ParticipatingStates], [.. FlightRoute.Of(e)],
             e.ScheduledDeparture, false, false, ImmutableDictionary<State, int>.Empty, ImmutableDictionary<State, int>.Empty,
             [], null, null, null, [], [], []),
         (null, _) => throw new InvalidOperationException($"A flight stream must start with {nameof(FlightPlanned)}."),
         (_, FlightRescheduled e) => finance with { ScheduledDeparture = e.NewDeparture },
+        (_, StopAdded e) => finance with { Stops = finance.Stops.Insert(finance.Stops.FindIndex(s => s.StopId == e.AfterStopId) + 1, e.Stop) },
+        (_, StopRemoved e) => finance with { Stops = finance.Stops.RemoveAll(s => s.StopId == e.StopId) },
+        (_, StopsReordered e) => finance with { Stops = [.. e.Stops.Select(t => finance.StopOf(t.StopId)!)] },
         (_, SeatsAllocated e) => finance with
         {
             SeatsAllocated = finance.SeatsAllocated.SetItems(e.Allocations.Select(a => KeyValuePair.Create(a.State, a.Seats))),
@@ -70,7 +74,7 @@ public sealed record FlightFinance(
         (_, CostRecorded e) => finance.Reopened() with
         {
             Lines = finance.Lines.Add(new CostLine(e.LineId, e.Category, e.Description, e.Amount, e.PaidBy, e.Shared,
-                e.InvoiceReference, false)),
+                e.InvoiceReference, false, e.StopId)),
         },
         (_, CostCorrected e) => finance.Reopened() with { Lines = finance.Change(e.LineId, l => l with { Amount = e.NewAmount }) },
         (_, CostWithdrawn e) => finance.Reopened() with { Lines = finance.Change(e.LineId, l => l with { Withdrawn = true }) },
@@ -88,6 +92,14 @@ public sealed record FlightFinance(
     };
 
     public bool Participates(State state) => States.Contains(state);
+
+    /// <summary>
+    /// The countries of return of the flight's drop-offs in route order, joined with "+" (<c>NG+GH</c>): how the reports
+    /// group it. A flight's costs are not divided between its countries.
+    /// </summary>
+    public string CountryOfReturn => string.Join("+", FlightRoute.Countries(Stops));
+
+    public FlightStop? StopOf(Guid stopId) => Stops.Find(s => s.StopId == stopId);
 
     public CostLine? LineOf(Guid lineId) => Lines.FirstOrDefault(l => l.LineId == lineId);
 

@@ -14,8 +14,20 @@ public enum FlightStatus
     Cancelled,
 }
 
-/// <summary>One case on the manifest, in the order it was added.</summary>
-public sealed record ManifestEntry(Guid CaseId, State State, bool Confirmed, DateTimeOffset ManifestedAt);
+/// <summary>One case on the manifest, in the order it was added, with the stops where it boards and is handed over.</summary>
+public sealed record ManifestEntry(
+    Guid CaseId,
+    State State,
+    bool Confirmed,
+    DateTimeOffset ManifestedAt,
+    Guid BoardingStopId,
+    Guid DropOffStopId);
+
+/// <summary>What has happened at one stop once the flight left: landed, left, people handed over.</summary>
+public sealed record StopProgress(
+    DateTimeOffset? ArrivedAt = null,
+    DateTimeOffset? DepartedAt = null,
+    IReadOnlyList<HandoverOutcome>? Handover = null);
 
 /// <summary>
 /// The write model of a returns flight's operations: only what planners' decisions need, and the
@@ -27,14 +39,15 @@ public sealed record Flight(
     Guid Id,
     State LeadState,
     ImmutableArray<State> ParticipatingStates,
-    string CountryOfReturn,
+    ImmutableList<FlightStop> Stops,
     FlightStatus Status,
     DateTimeOffset ScheduledDeparture,
     int SeatCapacity,
     ImmutableDictionary<State, int> SeatsAllocated,
     ImmutableDictionary<State, int> EscortTeams,
     ImmutableList<ManifestEntry> Manifest,
-    ImmutableDictionary<State, int> ReturneesOnBoard) : IConcernState
+    ImmutableDictionary<State, int> ReturneesOnBoard,
+    ImmutableDictionary<Guid, StopProgress> Progress) : IConcernState
 {
     /// <summary>Set by <see cref="Fold(Flight?, IEvent)"/> alone (ignored by Marten's own version convention).</summary>
     [JasperFxIgnore]
@@ -47,23 +60,40 @@ public sealed record Flight(
     /// <summary>Folds one event's data (an operational event, or any other, which changes nothing).</summary>
     public static Flight Fold(Flight? flight, object @event) => (flight, @event) switch
     {
-        (null, FlightPlanned e) => new(e.FlightId, e.LeadState, [.. e.ParticipatingStates], e.CountryOfReturn,
+        (null, FlightPlanned e) => new(e.FlightId, e.LeadState, [.. e.ParticipatingStates], [.. FlightRoute.Of(e)],
             FlightStatus.Planned, e.ScheduledDeparture, 0, ImmutableDictionary<State, int>.Empty,
-            ImmutableDictionary<State, int>.Empty, ImmutableList<ManifestEntry>.Empty, ImmutableDictionary<State, int>.Empty),
+            ImmutableDictionary<State, int>.Empty, ImmutableList<ManifestEntry>.Empty, ImmutableDictionary<State, int>.Empty,
+            ImmutableDictionary<Guid, StopProgress>.Empty),
         (null, _) => throw new InvalidOperationException($"A flight stream must start with {nameof(FlightPlanned)}."),
         (_, CharterBooked e) => flight with { Status = FlightStatus.Booked, SeatCapacity = e.SeatCapacity },
         (_, SeatsAllocated e) => flight with
         {
             SeatsAllocated = flight.SeatsAllocated.SetItems(e.Allocations.Select(a => KeyValuePair.Create(a.State, a.Seats))),
         },
-        (_, FlightRescheduled e) => flight with { ScheduledDeparture = e.NewDeparture },
+        // The whole route moves with its departure.
+        (_, FlightRescheduled e) => flight with
+        {
+            ScheduledDeparture = e.NewDeparture,
+            Stops = [.. flight.Stops.Select(s => s with { Scheduled = s.Scheduled + (e.NewDeparture - flight.ScheduledDeparture) })],
+        },
+        (_, StopAdded e) => flight with { Stops = flight.Stops.Insert(flight.IndexOf(e.AfterStopId) + 1, e.Stop) },
+        (_, StopRetimed e) => flight with
+        {
+            Stops = [.. flight.Stops.Select(s => s.StopId == e.StopId ? s with { Scheduled = e.Scheduled } : s)],
+        },
+        (_, StopRemoved e) => flight with { Stops = flight.Stops.RemoveAll(s => s.StopId == e.StopId) },
+        (_, StopsReordered e) => flight with
+        {
+            Stops = [.. e.Stops.Select(t => flight.StopOf(t.StopId)! with { Scheduled = t.Scheduled })],
+        },
         (_, EscortTeamAssigned e) => flight with
         {
             EscortTeams = flight.EscortTeams.SetItem(e.State, e.Escorts + e.Medics + e.Interpreters),
         },
         (_, ReturneeManifested e) => flight with
         {
-            Manifest = flight.Manifest.Add(new ManifestEntry(e.CaseId, e.State, e.Status == ManifestStatus.Confirmed, e.ManifestedAt)),
+            Manifest = flight.Manifest.Add(new ManifestEntry(e.CaseId, e.State, e.Status == ManifestStatus.Confirmed, e.ManifestedAt,
+                e.BoardingStopId ?? flight.BoardingOf(e.State)!.StopId, e.DropOffStopId ?? flight.Stops.First(FlightRoute.IsDropOff).StopId)),
         },
         (_, ReserveConfirmed e) => flight.WithEntry(e.CaseId, entry => entry with { Confirmed = true }),
         (_, ReturneeMovedToReserve e) => flight.WithEntry(e.CaseId, entry => entry with { Confirmed = false }),
@@ -73,7 +103,11 @@ public sealed record Flight(
         {
             Status = FlightStatus.Departed,
             ReturneesOnBoard = e.ReturneesOnBoard.ToImmutableDictionary(c => c.State, c => c.Returnees),
+            Progress = flight.Progress.SetItem(flight.Stops[0].StopId, new StopProgress(DepartedAt: e.ActualDeparture)),
         },
+        (_, StopArrived e) => flight.WithProgress(e.StopId, p => p with { ArrivedAt = e.ActualArrival }),
+        (_, StopDeparted e) => flight.WithProgress(e.StopId, p => p with { DepartedAt = e.ActualDeparture }),
+        (_, HandoverRecorded e) => flight.WithProgress(e.StopId, p => p with { Handover = e.Outcomes }),
         (_, FlightCompleted) => flight with { Status = FlightStatus.Completed },
         (_, FlightCancelled) => flight with { Status = FlightStatus.Cancelled },
         _ => flight,
@@ -92,6 +126,44 @@ public sealed record Flight(
 
     public ManifestEntry? EntryOf(Guid caseId) => Manifest.FirstOrDefault(m => m.CaseId == caseId);
 
+    /// <summary>The stop's place in the route (0 for the departure), or -1 if it is not a stop of this flight.</summary>
+    public int IndexOf(Guid stopId) => Stops.FindIndex(s => s.StopId == stopId);
+
+    public FlightStop? StopOf(Guid stopId) => Stops.Find(s => s.StopId == stopId);
+
+    public StopProgress ProgressAt(Guid stopId) => Progress.GetValueOrDefault(stopId) ?? new StopProgress();
+
+    /// <summary>The first stop that boards the state's people, if any.</summary>
+    public FlightStop? BoardingOf(State state) => Stops.Find(s => s.Boards(state, LeadState));
+
+    /// <summary>The first drop-off of the country, if any.</summary>
+    public FlightStop? DropOffOf(string country) => Stops.Find(s => s.IsDropOff() && s.CountryOfReturn == country);
+
+    /// <summary>The countries of return of the drop-offs, in route order.</summary>
+    public IReadOnlyList<string> CountriesOfReturn => FlightRoute.Countries(Stops);
+
+    /// <summary>Each leg's people on board: confirmed returnees and escort teams (<see cref="FlightRoute.Legs"/>).</summary>
+    public IReadOnlyList<Leg> Legs(IEnumerable<ManifestEntry>? manifest = null) => FlightRoute.Legs(Stops, LeadState,
+        (manifest ?? Manifest).Where(m => m.Confirmed).Select(m => (m.BoardingStopId, m.DropOffStopId)), EscortTeams);
+
+    /// <summary>
+    /// The first leg that one more confirmed person boarding and leaving at these stops would overfill, with its place
+    /// (1 for the first leg); null when the person fits at every leg.
+    /// </summary>
+    public (int Place, Leg Leg)? OverfilledBy(Guid boardingStopId, Guid dropOffStopId)
+    {
+        var legs = Legs();
+        for (var leg = IndexOf(boardingStopId); leg < IndexOf(dropOffStopId); leg++)
+        {
+            if (legs[leg].People + 1 > SeatCapacity)
+            {
+                return (leg + 1, legs[leg]);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Refuses any command on a cancelled, departed or completed flight, naming why.</summary>
     public Decision? RefuseUnlessOperational() => Status switch
     {
@@ -99,6 +171,9 @@ public sealed record Flight(
         FlightStatus.Departed or FlightStatus.Completed => Decision.Refuse("Refusal.Departed"),
         _ => null,
     };
+
+    private Flight WithProgress(Guid stopId, Func<StopProgress, StopProgress> change) =>
+        this with { Progress = Progress.SetItem(stopId, change(ProgressAt(stopId))) };
 
     private Flight WithEntry(Guid caseId, Func<ManifestEntry, ManifestEntry> change) =>
         this with { Manifest = Manifest.Select(m => m.CaseId == caseId ? change(m) : m).ToImmutableList() };

@@ -13,7 +13,8 @@ public static class FlightsModule
         typeof(FlightPlanned), typeof(CharterBooked), typeof(SeatsAllocated), typeof(FlightRescheduled),
         typeof(EscortTeamAssigned), typeof(MonitorAssigned), typeof(FlightDeparted), typeof(FlightCompleted),
         typeof(FlightCancelled), typeof(ReturneeManifested), typeof(ReserveConfirmed), typeof(ReturneeWithdrawn),
-        typeof(ReturneeMovedToReserve), typeof(ManifestLocked),
+        typeof(ReturneeMovedToReserve), typeof(ManifestLocked), typeof(StopAdded), typeof(StopRetimed), typeof(StopRemoved),
+        typeof(StopsReordered), typeof(StopArrived), typeof(StopDeparted), typeof(HandoverRecorded),
     ];
 
     private static readonly HashSet<Type> Operational = [.. EventTypes];

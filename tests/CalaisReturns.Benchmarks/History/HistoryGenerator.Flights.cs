@@ -80,7 +80,7 @@ public sealed partial class HistoryGenerator
 
         if (sim.Chance(0.08))
         {
-            sim.At(sim.Now + (plan.ScheduledDeparture - sim.Now) * sim.Random.NextDouble(), () => Cancel(f));
+            sim.At(sim.Now + (plan.ScheduledDeparture!.Value - sim.Now) * sim.Random.NextDouble(), () => Cancel(f));
         }
 
         ScheduleLock(f);

@@ -68,7 +68,7 @@ public sealed partial class HistoryGenerator
     private CaseRun? FindEligible(State state, FlightRun f)
     {
         var flight = f.Aggregate!;
-        if (!pool.TryGetValue((state, flight.CountryOfReturn), out var candidates) || candidates.Count == 0)
+        if (!pool.TryGetValue((state, flight.CountriesOfReturn[0]), out var candidates) || candidates.Count == 0)
         {
             return null;
         }

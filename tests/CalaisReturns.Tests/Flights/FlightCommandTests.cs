@@ -19,10 +19,14 @@ public class PlanningTests
     public void Planning_records_the_flight_with_its_reference_and_the_time_it_was_planned()
     {
         var command = new PlanFlight(State.FR, [State.FR, State.UK], "XK", "CDG", "PRN", Departure);
-        Assert.Equal(
+        ThenAccepted(Decision.Accept(PlanFlightEndpoint.Decide(command, FlightId, "RF-2026-0042", Now)),
             new FlightPlanned(FlightId, "RF-2026-0042", State.FR, command.ParticipatingStates, "XK", "CDG", "PRN",
-                Departure, Now),
-            PlanFlightEndpoint.Decide(command, FlightId, "RF-2026-0042", Now));
+                Departure, Now,
+                [
+                    // A plan without stops is the route it always was: every state boards at the departure.
+                    new FlightStop(FlightRoute.PlannedStopId(FlightId, 0), "CDG", StopKind.Departure, [State.FR, State.UK], null, Departure),
+                    new FlightStop(FlightRoute.PlannedStopId(FlightId, 1), "PRN", StopKind.DropOff, [], "XK", null),
+                ]));
     }
 
     [Theory]

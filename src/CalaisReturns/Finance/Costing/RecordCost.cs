@@ -4,7 +4,8 @@ namespace CalaisReturns.Finance.Costing;
 /// <summary>
 /// Records a cost the caller's state paid. <see cref="Shared"/> defaults by category: a state's own
 /// escorts, medics and interpreters are national; everything else (the charter, cancellation fees…)
-/// is shared. <see cref="LineId"/> may be chosen by the client (UUIDv7) to make a retry harmless.
+/// is shared. <see cref="LineId"/> may be chosen by the client (UUIDv7) to make a retry harmless. <see cref="StopId"/>
+/// names the stop the cost belongs to (landing fees, ground handling, an overnight), if any; the split stays per flight.
 /// </summary>
 public sealed record RecordCost(
     CostCategory Category,
@@ -14,7 +15,8 @@ public sealed record RecordCost(
     bool? Shared = null,
     string? Reason = null,
     Guid? LineId = null,
-    long? ExpectedVersion = null)
+    long? ExpectedVersion = null,
+    Guid? StopId = null)
 {
     public static bool SharedByDefault(CostCategory category) =>
         category is not (CostCategory.Escorts or CostCategory.Medical or CostCategory.Interpreters);
@@ -43,6 +45,11 @@ public static class RecordCostEndpoint
             return Decision.Refuse("Refusal.LineRecorded", lineId);
         }
 
+        if (command.StopId is { } stopId && finance.StopOf(stopId) is null)
+        {
+            return Decision.Refuse("Refusal.UnknownStop", stopId);
+        }
+
         if (CostShare.Compute(finance).Status == CostShareStatus.Reconciled && string.IsNullOrWhiteSpace(command.Reason))
         {
             return Decision.Refuse("Refusal.ReconciledNeedsReason");
@@ -50,7 +57,7 @@ public static class RecordCostEndpoint
 
         return Decision.Accept(new CostRecorded(finance.Id, lineId, command.Category, command.Description.Trim(),
             command.Amount, paidBy, command.Shared ?? RecordCost.SharedByDefault(command.Category),
-            command.InvoiceReference.Trim(), command.Reason?.Trim(), now));
+            command.InvoiceReference.Trim(), command.Reason?.Trim(), now, command.StopId));
     }
 
     [WolverinePost("/api/flights/{flightId}/costs", OperationId = "RecordCost", Summary = "Record a cost the caller's state paid")]

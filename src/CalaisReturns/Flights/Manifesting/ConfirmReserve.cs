@@ -1,6 +1,6 @@
 namespace CalaisReturns.Flights.Manifesting;
 
-/// <summary>Promotes a reserve into a free seat of its state's allocation (reserves fly only if promoted).</summary>
+/// <summary>Promotes a reserve into a free seat of its state's allocation, if every leg it flies has one (reserves fly only if promoted).</summary>
 public sealed record ConfirmReserve(Guid CaseId, long? ExpectedVersion = null)
 {
     public sealed class Validator : AbstractValidator<ConfirmReserve>
@@ -29,6 +29,8 @@ public static class ConfirmReserveEndpoint
             { Confirmed: true } => Decision.Refuse("Refusal.AlreadyConfirmed"),
             var entry when flight.FreeSeatsOf(entry.State) < 1 =>
                 Decision.Refuse("Refusal.NoFreeSeat", entry.State, flight.AllocatedTo(entry.State)),
+            var entry when flight.OverfilledBy(entry.BoardingStopId, entry.DropOffStopId) is var (place, leg) =>
+                Decision.Refuse("Refusal.LegFull", place, leg.From, leg.To, leg.People, flight.SeatCapacity),
             _ => Decision.Accept(new ReserveConfirmed(flight.Id, command.CaseId, now)),
         };
     }

@@ -5,7 +5,14 @@ using CalaisReturns.Flights.Scheduling;
 
 namespace CalaisReturns.Flights.Manifesting;
 
-public sealed record ManifestReturnee(Guid CaseId, ManifestStatus Status, long? ExpectedVersion = null)
+/// <param name="BoardingStopId">Where the person boards; by default the first stop that boards the case's state.</param>
+/// <param name="DropOffStopId">Where the person is handed over; by default the first drop-off of the case's nationality.</param>
+public sealed record ManifestReturnee(
+    Guid CaseId,
+    ManifestStatus Status,
+    long? ExpectedVersion = null,
+    Guid? BoardingStopId = null,
+    Guid? DropOffStopId = null)
 {
     public sealed class Validator : AbstractValidator<ManifestReturnee>
     {
@@ -28,6 +35,12 @@ public static class ManifestReturneeEndpoint
             return refused;
         }
 
+        var (boarding, dropOff, wrongStop) = Stops(command, flight, @case);
+        if (wrongStop is not null)
+        {
+            return wrongStop;
+        }
+
         if (command.Status == ManifestStatus.Confirmed)
         {
             var deadline = rules.NoticeDeadline(flight.ScheduledDeparture);
@@ -41,10 +54,39 @@ public static class ManifestReturneeEndpoint
                 return Decision.Refuse("Refusal.NoFreeSeatManifest", @case.OwningState, flight.AllocatedTo(@case.OwningState),
                     flight.ConfirmedOf(@case.OwningState), flight.TeamOf(@case.OwningState));
             }
+
+            if (flight.OverfilledBy(boarding.StopId, dropOff.StopId) is var (place, leg))
+            {
+                return Decision.Refuse("Refusal.LegFull", place, leg.From, leg.To, leg.People, flight.SeatCapacity);
+            }
         }
 
         return Decision.Accept(new ReturneeManifested(flight.Id, @case.Id, @case.OwningState, @case.Reference,
-            command.Status, now));
+            command.Status, now, boarding.StopId, dropOff.StopId));
+    }
+
+    /// <summary>The stops the person boards and leaves at (those asked for, or the defaults), or why they cannot be.</summary>
+    private static (FlightStop Boarding, FlightStop DropOff, Decision? Refusal) Stops(ManifestReturnee command, Flight flight,
+        ReturneeCase @case)
+    {
+        var boarding = command.BoardingStopId is { } b ? flight.StopOf(b) : flight.BoardingOf(@case.OwningState);
+        var dropOff = command.DropOffStopId is { } d ? flight.StopOf(d) : flight.DropOffOf(@case.Nationality);
+        var refusal = (boarding, dropOff) switch
+        {
+            (null, _) when command.BoardingStopId is { } unknown => Decision.Refuse("Refusal.UnknownStop", unknown),
+            (_, null) when command.DropOffStopId is { } unknown => Decision.Refuse("Refusal.UnknownStop", unknown),
+            (null, _) => Decision.Refuse("Refusal.NoStopBoards", @case.OwningState),
+            (_, null) => Decision.Refuse("Refusal.WrongNationality", @case.Reference, @case.Nationality, flight.CountriesOfReturn),
+            _ when !boarding.Boards(@case.OwningState, flight.LeadState) =>
+                Decision.Refuse("Refusal.StopDoesNotBoard", boarding.Airport, @case.OwningState),
+            _ when !dropOff.IsDropOff() => Decision.Refuse("Refusal.NotADropOff", dropOff.Airport),
+            _ when dropOff.CountryOfReturn != @case.Nationality =>
+                Decision.Refuse("Refusal.DropOffCountry", @case.Reference, @case.Nationality, dropOff.Airport, dropOff.CountryOfReturn),
+            _ when flight.IndexOf(boarding.StopId) >= flight.IndexOf(dropOff.StopId) =>
+                Decision.Refuse("Refusal.BoardsAfterDropOff", boarding.Airport, dropOff.Airport),
+            _ => null,
+        };
+        return (boarding!, dropOff!, refusal);
     }
 
     private static Decision? Refusal(Flight flight, ReturneeCase @case, bool activeElsewhere)
@@ -82,11 +124,6 @@ public static class ManifestReturneeEndpoint
         if (expiry < DateOnly.FromDateTime(flight.ScheduledDeparture.UtcDateTime))
         {
             return Decision.Refuse("Refusal.DocumentExpires", @case.Reference, expiry);
-        }
-
-        if (@case.Nationality != flight.CountryOfReturn)
-        {
-            return Decision.Refuse("Refusal.WrongNationality", @case.Reference, @case.Nationality, flight.CountryOfReturn);
         }
 
         if (flight.EntryOf(@case.Id) is not null)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CalaisReturns.Core.Http;
 using CalaisReturns.Flights.Manifesting;
 using JasperFx.Events;
@@ -37,12 +38,9 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
             Status = FlightStatus.Planned,
             LeadState = e.LeadState,
             ParticipatingStates = [.. e.ParticipatingStates],
-            CountryOfReturn = e.CountryOfReturn,
-            DepartureAirport = e.DepartureAirport,
-            DestinationAirport = e.DestinationAirport,
             ScheduledDeparture = e.ScheduledDeparture,
             States = [.. e.ParticipatingStates.Select(s => new StateTeam { State = s })],
-        },
+        }.Routed(FlightRoute.Of(e)),
         (null, _) => throw new InvalidOperationException($"A flight stream must start with {nameof(FlightPlanned)}."),
         (_, CharterBooked e) => view with
         {
@@ -55,7 +53,24 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
                 ? t with { SeatsAllocated = allocation.Seats }
                 : t)],
         },
-        (_, FlightRescheduled e) => view with { ScheduledDeparture = e.NewDeparture },
+        (_, FlightRescheduled e) => view.Routed(view.Stops.Select(s => s.Planned with
+        {
+            Scheduled = s.Scheduled + (e.NewDeparture - view.ScheduledDeparture),
+        })) with { ScheduledDeparture = e.NewDeparture },
+        (_, StopAdded e) => view.Routed(view.Stops.Select(s => s.Planned)
+            .ToImmutableList().Insert(view.Stops.FindIndex(s => s.StopId == e.AfterStopId) + 1, e.Stop)),
+        (_, StopRetimed e) => view.Routed(view.Stops.Select(s => s.StopId == e.StopId
+            ? s.Planned with { Scheduled = e.Scheduled }
+            : s.Planned)),
+        (_, StopRemoved e) => view.Routed(view.Stops.Where(s => s.StopId != e.StopId).Select(s => s.Planned)),
+        (_, StopsReordered e) => view.Routed(e.Stops.Select(t => view.StopOf(t.StopId)!.Planned with { Scheduled = t.Scheduled })),
+        (_, StopArrived e) => WithStop(view, e.StopId, s => s with { ActualArrival = e.ActualArrival }),
+        (_, StopDeparted e) => WithStop(view, e.StopId, s => s with { ActualDeparture = e.ActualDeparture }),
+        (_, HandoverRecorded e) => WithStop(view, e.StopId, s => s with
+        {
+            HandedOver = e.Outcomes.Sum(o => o.HandedOver),
+            RefusedAdmission = e.Outcomes.Sum(o => o.RefusedAdmission.Count),
+        }),
         (_, EscortTeamAssigned e) => view with
         {
             States = [.. view.States.Select(t => t.State == e.State
@@ -72,6 +87,9 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
                 CaseReference = e.CaseReference,
                 Status = e.Status == ManifestStatus.Confirmed ? ManifestLineStatus.Confirmed : ManifestLineStatus.Reserve,
                 ManifestedAt = e.ManifestedAt,
+                // Entries stored before stops board at the first stop boarding their state, and leave at the one drop-off.
+                BoardingStopId = e.BoardingStopId ?? view.Stops.First(s => s.Planned.Boards(e.State, view.LeadState)).StopId,
+                DropOffStopId = e.DropOffStopId ?? view.Stops.First(s => s.Planned.IsDropOff()).StopId,
             }),
         },
         (_, ReserveConfirmed e) => WithLine(view, e.CaseId, line => line with { Status = ManifestLineStatus.Confirmed }),
@@ -79,7 +97,7 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
         (_, ReturneeWithdrawn e) => WithLine(view, e.CaseId,
             line => line with { Status = ManifestLineStatus.Withdrawn, WithdrawalReason = e.Reason }),
         (_, ManifestLocked e) => view with { Status = FlightStatus.ManifestLocked, ManifestLockedAt = e.LockedAt },
-        (_, FlightDeparted e) => view with
+        (_, FlightDeparted e) => WithStop(view, view.Stops[0].StopId, s => s with { ActualDeparture = e.ActualDeparture }) with
         {
             Status = FlightStatus.Departed,
             ActualDeparture = e.ActualDeparture,
@@ -88,7 +106,14 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
                 ReturneesOnBoard = e.ReturneesOnBoard.FirstOrDefault(c => c.State == t.State)?.Returnees ?? 0,
             })],
         },
-        (_, FlightCompleted e) => view with
+        // A flight completed in one record (one drop-off) has that drop-off's figures in it.
+        (_, FlightCompleted e) => (view.Stops.Count(s => s.Planned.IsDropOff()) == 1 && view.Stops.Last(s => s.Planned.IsDropOff()).HandedOver is null
+            ? WithStop(view, view.Stops.Last(s => s.Planned.IsDropOff()).StopId, s => s with
+            {
+                HandedOver = e.Outcomes.Sum(o => o.HandedOver),
+                RefusedAdmission = e.Outcomes.Sum(o => o.RefusedAdmission.Count),
+            })
+            : view) with
         {
             Status = FlightStatus.Completed,
             States = [.. view.States.Select(t => e.Outcomes.FirstOrDefault(o => o.State == t.State) is { } outcome
@@ -98,6 +123,9 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
         (_, FlightCancelled e) => view with { Status = FlightStatus.Cancelled, CancellationReason = e.Reason },
         _ => view,
     };
+
+    private static FlightSchedule WithStop(FlightSchedule view, Guid stopId, Func<ScheduleStop, ScheduleStop> change) =>
+        view with { Stops = [.. view.Stops.Select(s => s.StopId == stopId ? change(s) : s)] };
 
     /// <summary>The last manifest line of the case changed (a case withdrawn and manifested again has two).</summary>
     private static FlightSchedule WithLine(FlightSchedule view, Guid caseId, Func<ManifestLine, ManifestLine> change)
@@ -120,6 +148,9 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
         };
         return counted with
         {
+            Legs = [.. FlightRoute.Legs([.. counted.Stops.Select(s => s.Planned)], counted.LeadState,
+                counted.Manifest.Where(m => m.Status == ManifestLineStatus.Confirmed).Select(m => (m.BoardingStopId, m.DropOffStopId)),
+                counted.States.Select(t => KeyValuePair.Create(t.State, t.Escorts + t.Medics + t.Interpreters)))],
             Warnings = [.. ScheduleWarnings.Current(counted, rules.EscortsPerReturnee).Select(w => w.In(Languages.English))],
         };
     }

@@ -65,7 +65,8 @@ public static class FlightSchedules
 
         if (filter.Country is { } wantedCountry)
         {
-            query = query.Where(f => f.CountryOfReturn == wantedCountry);
+            // Any drop-off; an entry written before stops has only the one country.
+            query = query.Where(f => f.CountriesOfReturn.Contains(wantedCountry) || f.CountryOfReturn == wantedCountry);
         }
 
         if (filter.Status is { } wantedStatus)

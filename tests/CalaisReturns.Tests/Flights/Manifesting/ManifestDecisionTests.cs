@@ -34,7 +34,8 @@ public class ManifestReturneeTests
     [Fact]
     public void An_eligible_case_is_manifested_as_confirmed_with_its_reference_only() =>
         ThenAccepted(Manifest(CaseSpec.Open(1), Ready),
-            new ReturneeManifested(FlightId, Case(1), State.UK, "REF-1", ManifestStatus.Confirmed, Now));
+            new ReturneeManifested(FlightId, Case(1), State.UK, "REF-1", ManifestStatus.Confirmed, Now,
+                FlightRoute.PlannedStopId(FlightId, 0), FlightRoute.PlannedStopId(FlightId, 1)));
 
     [Theory]
     [InlineData("planned", "Book the charter and allocate seats")]
