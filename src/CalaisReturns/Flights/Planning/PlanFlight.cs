@@ -72,9 +72,9 @@ public sealed record PlanFlight(
 public sealed record PlannedStop(
     string Airport,
     StopKind Kind,
-    IReadOnlyList<State>? States,
-    string? CountryOfReturn,
-    DateTimeOffset? Scheduled)
+    IReadOnlyList<State>? States = null,
+    string? CountryOfReturn = null,
+    DateTimeOffset? Scheduled = null)
 {
     /// <summary>Whether the stop's own fields can be read (the route's rules come after).</summary>
     public static bool IsWellFormed(PlannedStop stop) =>

@@ -9,11 +9,11 @@ namespace CalaisReturns.Flights.Routing;
 public sealed record AddStop(
     string Airport,
     StopKind Kind,
-    IReadOnlyList<State>? States,
-    string? CountryOfReturn,
     DateTimeOffset Scheduled,
     Guid AfterStopId,
     [property: Core.Http.MultiLine] string Reason,
+    IReadOnlyList<State>? States = null,
+    string? CountryOfReturn = null,
     long? ExpectedVersion = null)
 {
     public sealed class Validator : AbstractValidator<AddStop>

@@ -239,7 +239,7 @@ public class RouteChangeTests
     [Fact]
     public void Given_a_planned_route_When_adding_a_pick_up_in_dublin_Then_it_is_added_after_the_chosen_stop()
     {
-        var command = new AddStop("DUB", StopKind.PickUp, [State.UK], null, Departure.AddHours(1), RouteSpec.Stansted, "Two UK cases held in Dublin");
+        var command = new AddStop("DUB", StopKind.PickUp, Departure.AddHours(1), RouteSpec.Stansted, "Two UK cases held in Dublin", [State.UK]);
         ThenAccepted(RouteChanges.Add(command, Given(ViaLille), NewStop, Now),
             new StopAdded(FlightId, new FlightStop(NewStop, "DUB", StopKind.PickUp, [State.UK], null, Departure.AddHours(1)),
                 RouteSpec.Stansted, "Two UK cases held in Dublin", Now));
@@ -249,7 +249,7 @@ public class RouteChangeTests
 
     [Fact]
     public void A_stop_added_out_of_time_order_is_refused() =>
-        ThenRefused(RouteChanges.Add(new AddStop("DUB", StopKind.PickUp, [State.UK], null, Departure.AddHours(4), RouteSpec.Stansted, "x"),
+        ThenRefused(RouteChanges.Add(new AddStop("DUB", StopKind.PickUp, Departure.AddHours(4), RouteSpec.Stansted, "x", [State.UK]),
             Given(ViaLille), NewStop, Now), "Stop 3 (LIL) is scheduled no later than the stop before it");
 
     [Fact]
