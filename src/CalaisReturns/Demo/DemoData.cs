@@ -176,5 +176,28 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
             new PlanFlight(State.FR, [State.FR], "RS", "LYS", "BEG", day.AddDays(8).AddHours(11)),
             (f, t) => CancelFlightEndpoint.Decide(new CancelFlight("Destination authorities withdrew landing permission."),
                 f, t));
+        // A flight with stops: French returnees and escorts board at Lille on the way to Tirana.
+        var viaLille = Guid.Parse("0193a1c0-0000-7000-8000-000000000005");
+        var lille = FlightRoute.PlannedStopId(viaLille, 1);
+        var departs = day.AddDays(40).AddHours(6);
+        yield return new DemoFlight(viaLille,
+            new PlanFlight(State.UK, [State.UK, State.FR], Stops:
+            [
+                new PlannedStop("STN", StopKind.Departure, Scheduled: departs),
+                new PlannedStop("LIL", StopKind.PickUp, [State.FR], Scheduled: departs.AddHours(1.5)),
+                new PlannedStop("TIA", StopKind.DropOff, CountryOfReturn: "AL", Scheduled: departs.AddHours(5)),
+            ]),
+            (f, t) => BookCharterEndpoint.Decide(new BookCharter("Titan Airways", "A321", 180, "HO-CH-2026-131",
+                new Money(181_200.00m, Currency.GBP)), f, t),
+            (f, t) => AllocateSeatsEndpoint.Decide(new AllocateSeats([new(State.UK, 90), new(State.FR, 90)]), f, t),
+            (f, t) => AssignEscortTeamEndpoint.Decide(new AssignEscortTeam(State.UK, 30, 1, 1), f, t),
+            (f, t) => AssignEscortTeamEndpoint.Decide(new AssignEscortTeam(State.FR, 30, 1, 1), f, t))
+        {
+            FinanceSteps =
+            [
+                (f, t) => RecordCostEndpoint.Decide(new RecordCost(CostCategory.GroundHandling, "Ground handling at Lille",
+                    new Money(3_150.00m, Currency.EUR), "LIL-GH-2026-31", StopId: lille), f, State.FR, DemoLine(4), t),
+            ],
+        };
     }
 }

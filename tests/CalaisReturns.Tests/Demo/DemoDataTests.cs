@@ -24,9 +24,13 @@ public class DemoDataTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal(events, await App.EventCount());
 
         var schedule = await App.GetJson<List<FlightSchedule>>("/api/schedule");
-        Assert.Equal([FlightStatus.Cancelled, FlightStatus.Booked, FlightStatus.Booked, FlightStatus.Planned],
+        Assert.Equal([FlightStatus.Cancelled, FlightStatus.Booked, FlightStatus.Booked, FlightStatus.Planned, FlightStatus.Booked],
             schedule.Select(f => f.Status));
-        var albania = schedule.Single(f => f.CountryOfReturn == "AL");
+        var albania = schedule.First(f => f.CountryOfReturn == "AL");
+        // The last demo flight picks up French returnees at Lille on its way to Tirana; France paid its handling there.
+        var viaLille = schedule[^1];
+        Assert.Equal(["STN", "LIL", "TIA"], viaLille.Stops.Select(s => s.Airport));
+        Assert.Equal([StopKind.Departure, StopKind.PickUp, StopKind.DropOff], viaLille.Stops.Select(s => s.Kind));
         Assert.Equal((1, 1, 1), (albania.For(State.UK).Confirmed, albania.For(State.UK).Reserves, albania.For(State.FR).Confirmed));
         Assert.Empty(albania.Warnings);
         Assert.Equal(3, (await App.GetJson<List<CaseSummary>>("/api/cases", Actors.Of(Role.Auditor, State.UK))).Count);
@@ -40,5 +44,7 @@ public class DemoDataTests(AppFixture app) : IntegrationTest(app)
         await App.ProjectionsCaughtUp();
         var report = await App.GetJson<CostShareReport>("/api/reports/cost-share?period=2026-07", finance);
         Assert.Equal(184_034.67m, report.Currencies.Single().SharedTotal);
+        var lilleCost = (await App.GetJson<FlightCostShare>($"/api/flights/{viaLille.Id}/cost-share", finance)).Facts.Lines.Single();
+        Assert.Equal(viaLille.Stops[1].StopId, lilleCost.StopId);
     }
 }
