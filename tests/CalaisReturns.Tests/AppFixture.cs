@@ -70,7 +70,7 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("Email:PublicUrl", "https://returns.test/");
             web.ConfigureServices(services =>
             {
-                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans).SetSampler(Spans.WhileRecording()));
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<ILoggerProvider>(Logs);
                 services.DisableAllExternalWolverineTransports();

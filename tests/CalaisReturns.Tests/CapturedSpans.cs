@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using OpenTelemetry.Trace;
 
 namespace CalaisReturns.Tests;
 
@@ -14,6 +15,12 @@ public sealed class CapturedSpans : ICollection<Activity>
     private volatile bool recording;
 
     public IReadOnlyList<Activity> Recorded => [.. spans];
+
+    /// <summary>
+    /// Samples spans only while a test records: the rest of the suite pays for no span at all (no activity is created
+    /// for a request, a statement or a message nobody will read).
+    /// </summary>
+    public Sampler WhileRecording() => new RecordingSampler(this);
 
     /// <summary>Records from now until the result is disposed; what an earlier recording kept is dropped.</summary>
     public IDisposable Record()
@@ -53,6 +60,15 @@ public sealed class CapturedSpans : ICollection<Activity>
     }
 
     public int Count => spans.Count;
+
+    private sealed class RecordingSampler(CapturedSpans spans) : Sampler
+    {
+        private static readonly SamplingResult Sampled = new(SamplingDecision.RecordAndSample);
+        private static readonly SamplingResult Dropped = new(SamplingDecision.Drop);
+
+        public override SamplingResult ShouldSample(in SamplingParameters samplingParameters) =>
+            spans.recording ? Sampled : Dropped;
+    }
 
     public bool IsReadOnly => false;
 
