@@ -50,15 +50,15 @@
     form.querySelector('[data-add-stop]').focus();
   }
 
-  // The states taking part are the lead state and those boarding at some stop: the plan sends them as its
-  // participating states, so that nobody has to list a state twice.
+  // The states taking part are the lead state and those boarding at some stop, in the order the departure lists
+  // every state: the plan sends them as its participating states, so that nobody has to list a state twice.
   function participate(form) {
     form.querySelectorAll('input[data-participating]').forEach(function (input) { input.remove(); });
     var lead = form.querySelector('input[name="leadState"]').value;
-    var states = [lead];
-    form.querySelectorAll('input[type="checkbox"][name$=".states[]"]:checked:enabled').forEach(function (box) {
-      if (states.indexOf(box.value) < 0) states.push(box.value);
-    });
+    var boarding = Array.prototype.map.call(
+      form.querySelectorAll('input[type="checkbox"][name$=".states[]"]:checked:enabled'), function (box) { return box.value; });
+    var states = Array.prototype.map.call(form.querySelectorAll('input[name="stops[0].states[]"]'), function (box) { return box.value; })
+      .filter(function (state) { return state === lead || boarding.indexOf(state) >= 0; });
     states.reverse().forEach(function (state) {
       var input = document.createElement('input');
       input.type = 'hidden';
