@@ -1,5 +1,7 @@
 using System.Globalization;
 using CalaisReturns.Core.Http;
+using CalaisReturns.Flights;
+using CalaisReturns.Flights.Scheduling;
 
 namespace CalaisReturns.Web;
 
@@ -36,6 +38,21 @@ public static class Show
     public static string AtAirport(DateTimeOffset t, string iata) => Airports.Find(iata) is { } airport
         ? Texts.Format("Time.AtAirport", TimeZoneInfo.ConvertTime(t, airport.Zone).ToString("ddd d MMM HH:mm", Culture), iata, airport.Name)
         : Texts.Format("Time.UnknownAirport", t.UtcDateTime.ToString("ddd d MMM HH:mm", Culture), iata);
+
+    /// <summary>A route as people read it: its airports in order, each drop-off with its country of return,
+    /// <c>STN → LIL → TIA (AL)</c> or <c>STN → LOS (NG) → ACC (GH)</c>.</summary>
+    public static string Route(IEnumerable<FlightStop> stops) =>
+        string.Join(" → ", stops.Select(s => s.IsDropOff() ? $"{s.Airport} ({s.CountryOfReturn})" : s.Airport));
+
+    public static string Route(IEnumerable<ScheduleStop> stops) => Route(stops.Select(s => s.Planned));
+
+    /// <summary>The stops a select offers (all unless told), each by its place in the route and its airport: "2. LIL".</summary>
+    public static IReadOnlyDictionary<string, string> StopChoices(IEnumerable<FlightStop> route, Func<FlightStop, bool>? offered = null) =>
+        route.Select((s, i) => (Stop: s, Label: $"{i + 1}. {s.Airport}")).Where(x => offered?.Invoke(x.Stop) ?? true)
+            .ToDictionary(x => x.Stop.StopId.ToString(), x => x.Label);
+
+    public static IReadOnlyDictionary<string, string> StopChoices(IEnumerable<ScheduleStop> route, Func<FlightStop, bool>? offered = null) =>
+        StopChoices(route.Select(s => s.Planned), offered);
 
     public static string Amount(decimal amount) => amount.ToString("N2", Culture);
 

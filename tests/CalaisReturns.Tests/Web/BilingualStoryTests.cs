@@ -52,10 +52,11 @@ public sealed class BilingualStoryTests(BrowserFixture web)
         var departure = WebScenarios.Departure(days: 45);
         var plan = leader.Page.GetByRole(AriaRole.Form, new() { Name = leader.Say("Plan flight", "Planifier le vol") });
         await plan.GetByRole(AriaRole.Checkbox, new() { Name = other.State.ToString(), Exact = true }).CheckAsync();
-        await plan.GetByLabel(leader.Say("Country of return", "Pays de retour")).FillAsync("AL");
         await plan.GetByLabel(leader.Say("Departure airport", "Aéroport de départ")).FillAsync(leader.French ? "CDG" : "STN");
-        await plan.GetByLabel(leader.Say("Destination airport", "Aéroport de destination")).FillAsync("TIA");
         await plan.GetByLabel(leader.Say("Scheduled departure (London)", "Départ prévu (Paris)")).FillAsync(leader.Typed(departure));
+        await plan.GetByLabel(leader.Say("Airport", "Aéroport"), new() { Exact = true }).FillAsync("TIA");
+        await plan.GetByLabel(leader.Say("Scheduled time (London)", "Heure prévue (Paris)")).FillAsync(leader.Typed(departure.AddHours(4)));
+        await plan.GetByLabel(leader.Say("Country of return", "Pays de retour")).FillAsync("AL");
         await leader.Page.AssertAccessible();
         await plan.GetByRole(AriaRole.Button, new() { Name = leader.Say("Plan flight", "Planifier le vol") }).ClickAsync();
         await Expect(leader.Page).ToHaveURLAsync(new Regex("/flights/[0-9a-f-]{36}$"));

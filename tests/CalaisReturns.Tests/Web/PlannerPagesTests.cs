@@ -20,11 +20,13 @@ public sealed class PlannerPagesTests(BrowserFixture web)
             .ToHaveTextAsync(["Schedule", "Cases"]);
 
         var plan = page.GetByRole(AriaRole.Form, new() { Name = "Plan flight" });
+        // Both states' people board at the departure; the one further stop is a drop-off to start with.
         await plan.GetByRole(AriaRole.Checkbox, new() { Name = "FR", Exact = true }).CheckAsync();
-        await plan.GetByLabel("Country of return").FillAsync("AL");
         await plan.GetByLabel("Departure airport").FillAsync("STN");
-        await plan.GetByLabel("Destination airport").FillAsync("TIA");
         await plan.GetByLabel("Scheduled departure (London)").FillAsync(Show(Departure));
+        await plan.GetByLabel("Airport", new() { Exact = true }).FillAsync("TIA");
+        await plan.GetByLabel("Scheduled time (London)").FillAsync(Show(Departure.AddHours(4)));
+        await plan.GetByLabel("Country of return").FillAsync("AL");
         await plan.GetByRole(AriaRole.Button, new() { Name = "Plan flight" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/flights/[0-9a-f-]{36}$"));

@@ -16,13 +16,14 @@ public sealed class TimesPagesTests(BrowserFixture web)
     }
 
     private static async Task Plan(IPage page, string form, string country, string from, string to, string departureLabel, string local,
-        string submit, string done)
+        string arrivalLabel, string arrival, string submit, string done)
     {
         var plan = page.GetByRole(AriaRole.Form, new() { Name = form });
-        await plan.GetByLabel(country).FillAsync("AL");
         await plan.GetByLabel(from).FillAsync("CDG");
-        await plan.GetByLabel(to).FillAsync("TIA");
         await plan.GetByLabel(departureLabel).FillAsync(local);
+        await plan.GetByLabel(to, new() { Exact = true }).FillAsync("TIA");
+        await plan.GetByLabel(arrivalLabel).FillAsync(arrival);
+        await plan.GetByLabel(country).FillAsync("AL");
         await plan.GetByRole(AriaRole.Button, new() { Name = submit }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(done);
     }
@@ -33,8 +34,8 @@ public sealed class TimesPagesTests(BrowserFixture web)
         var page = await web.SignedIn(Role.Planner, State.FR, "Françoise Planificatrice", language: null);
         await page.GotoAsync("/schedule");
         // 03:30 on 28 March 2027 is summer time in Paris (UTC+2).
-        await Plan(page, "Planifier le vol", "Pays de retour", "Aéroport de départ", "Aéroport de destination",
-            "Départ prévu (Paris)", "2027-03-28T03:30", "Planifier le vol", "Vol planifié.");
+        await Plan(page, "Planifier le vol", "Pays de retour", "Aéroport de départ", "Aéroport",
+            "Départ prévu (Paris)", "2027-03-28T03:30", "Heure prévue (Paris)", "2027-03-28T07:30", "Planifier le vol", "Vol planifié.");
         Assert.Equal(DateTimeOffset.Parse("2027-03-28T01:30:00Z"), await StoredDeparture(page));
         await Expect(page.Locator(".facts")).ToContainTextAsync("dim. 28 mars 2027 03:30 Paris");
         await Expect(page.Locator(".facts")).ToContainTextAsync("heure locale à CDG (Paris Charles de Gaulle)");
@@ -54,8 +55,8 @@ public sealed class TimesPagesTests(BrowserFixture web)
         var page = await web.SignedIn(Role.Planner, State.UK, "Ursula Planner");
         await page.GotoAsync("/schedule");
         // 01:30 on 28 March 2027 does not exist in London (01:00 → 02:00): it is taken as 02:30 summer time.
-        await Plan(page, "Plan flight", "Country of return", "Departure airport", "Destination airport",
-            "Scheduled departure (London)", "2027-03-28T01:30", "Plan flight", "Flight planned.");
+        await Plan(page, "Plan flight", "Country of return", "Departure airport", "Airport",
+            "Scheduled departure (London)", "2027-03-28T01:30", "Scheduled time (London)", "2027-03-28T06:30", "Plan flight", "Flight planned.");
         Assert.Equal(DateTimeOffset.Parse("2027-03-28T01:30:00Z"), await StoredDeparture(page));
         await Expect(page.Locator(".facts")).ToContainTextAsync("Sun 28 Mar 2027 02:30 London");
 

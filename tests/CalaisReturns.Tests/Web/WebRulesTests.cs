@@ -2,6 +2,7 @@ using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
 using CalaisReturns.Finance;
 using CalaisReturns.Finance.Reporting;
+using CalaisReturns.Flights;
 using CalaisReturns.Flights.Scheduling;
 using CalaisReturns.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -38,6 +39,16 @@ public sealed class WebRulesTests
         {
             SigningKey = AuthSettings.DevelopmentKey, Authority = "https://login.example.gov.uk",
         }));
+    }
+
+    [Fact]
+    public void A_route_reads_as_its_airports_in_order_each_drop_off_with_its_country()
+    {
+        FlightStop Stop(string airport, StopKind kind, string? country = null) => new(Guid.NewGuid(), airport, kind, [], country, null);
+        Assert.Equal("STN → LIL → TIA (AL)",
+            Show.Route([Stop("STN", StopKind.Departure), Stop("LIL", StopKind.PickUp), Stop("TIA", StopKind.DropOff, "AL")]));
+        Assert.Equal("STN → LOS (NG) → ACC (GH)",
+            Show.Route([Stop("STN", StopKind.Departure), Stop("LOS", StopKind.PickUpAndDropOff, "NG"), Stop("ACC", StopKind.DropOff, "GH")]));
     }
 
     [Fact]

@@ -95,7 +95,9 @@
       if (!field.name || field.disabled) return;
       // A companion value (a state beside its percent) goes only with the value it belongs to.
       if (field.dataset.with && document.getElementById(field.dataset.with).value.trim() === '') return;
+      // Placeholders that a later field of the same name fills, if it is sent: an empty list, or no value (null).
       if (field.dataset.type === 'list') { put(result, field.name, []); return; }
+      if (field.dataset.type === 'null') { put(result, field.name, null); return; }
       if (field.type === 'checkbox' && field.dataset.type !== 'bool' && !field.checked) return;
       if (field.type !== 'checkbox' && field.value.trim() === '' && !field.hasAttribute('data-keep-empty')) return;
       put(result, field.name, convert(field));

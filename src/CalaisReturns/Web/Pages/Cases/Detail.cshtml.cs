@@ -13,6 +13,11 @@ public sealed class DetailModel(IQuerySession session) : PageModel
     /// <summary>The flight the case is on, if any: named on the page by its reference.</summary>
     public CalaisReturns.Flights.Scheduling.FlightSchedule? Flight { get; private set; }
 
+    /// <summary>Where on its flight's route the case is handed over.</summary>
+    public string? DropOffAirport => Flight?.Manifest.LastOrDefault(m => m.CaseId == Case.Id) is { } entry
+        ? Flight.StopOf(entry.DropOffStopId)?.Airport
+        : Flight?.DestinationAirport;
+
     public async Task<IActionResult> OnGet(Guid caseId, CancellationToken ct)
     {
         if (await session.LoadAsync<CaseSummary>(caseId, ct) is not { } summary)

@@ -34,6 +34,22 @@ public sealed class DetailModel(IQuerySession session, ManifestRules rules) : Pa
 
     public bool IsOpen => Flight.Status is FlightStatus.Planned or FlightStatus.Booked;
 
+    /// <summary>Until it departs, the lead state's planners may change the route.</summary>
+    public bool MayChangeRoute => IsLeadPlanner && Flight.Status is FlightStatus.Planned or FlightStatus.Booked or FlightStatus.ManifestLocked;
+
+    /// <summary>Once it has left, the lead state's planners record its way along the route.</summary>
+    public bool IsUnderway => IsLeadPlanner && Flight.Status == FlightStatus.Departed;
+
+    public int DropOffs => Flight.Stops.Count(s => s.Planned.IsDropOff());
+
+    /// <summary>Each manifest line as this person may see it, with the entry it shows (<see cref="ManifestView"/> keeps the manifest's order).</summary>
+    public IEnumerable<(ManifestViewLine Line, ManifestLine Entry)> ManifestLines => Manifest.Lines.Zip(Flight.Manifest);
+
+    public string AirportOf(Guid stopId) => Flight.StopOf(stopId)?.Airport ?? "—";
+
+    /// <summary>The stop the aircraft lands at next, once it has left the first.</summary>
+    public ScheduleStop? NextArrival => Flight.Stops.Skip(1).FirstOrDefault(s => s.ActualArrival is null);
+
     public async Task<IActionResult> OnGet(Guid flightId, CancellationToken ct)
     {
         if (await FlightSchedules.Flight(session, flightId, TimeTravel.Now, ct) is not { } flight)
