@@ -19,12 +19,12 @@ public sealed record ManifestView(Guid FlightId, string Reference, FlightStatus 
         return new ManifestView(flight.Id, flight.Reference, flight.Status,
         [
             .. flight.Manifest.Select(m => new ManifestViewLine(m.CaseId, m.State, m.CaseReference,
-                names.GetValueOrDefault(m.CaseId), m.Status, m.WithdrawalReason, m.ManifestedAt)),
+                names.GetValueOrDefault(m.CaseId), m.Status, m.WithdrawalReason, m.ManifestedAt, m.BoardingStopId, m.DropOffStopId)),
         ]);
     }
 }
 
-/// <summary>A manifest line; <see cref="FullName"/> only for planners of the case's own state.</summary>
+/// <summary>A manifest line, with the stops where the person boards and is handed over; <see cref="FullName"/> only for planners of the case's own state.</summary>
 public sealed record ManifestViewLine(
     Guid CaseId,
     State State,
@@ -32,7 +32,9 @@ public sealed record ManifestViewLine(
     string? FullName,
     ManifestLineStatus Status,
     WithdrawalReason? WithdrawalReason,
-    DateTimeOffset ManifestedAt);
+    DateTimeOffset ManifestedAt,
+    Guid BoardingStopId,
+    Guid DropOffStopId);
 
 public static class GetManifestEndpoint
 {

@@ -42,9 +42,6 @@ public sealed class DetailModel(IQuerySession session, ManifestRules rules) : Pa
 
     public int DropOffs => Flight.Stops.Count(s => s.Planned.IsDropOff());
 
-    /// <summary>Each manifest line as this person may see it, with the entry it shows (<see cref="ManifestView"/> keeps the manifest's order).</summary>
-    public IEnumerable<(ManifestViewLine Line, ManifestLine Entry)> ManifestLines => Manifest.Lines.Zip(Flight.Manifest);
-
     public string AirportOf(Guid stopId) => Flight.StopOf(stopId)?.Airport ?? "—";
 
     /// <summary>The stop the aircraft lands at next, once it has left the first.</summary>
