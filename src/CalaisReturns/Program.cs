@@ -72,6 +72,9 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.UseDurableLocalQueues();
     opts.OnException<ConcurrencyException>().RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds());
     opts.OnException<NpgsqlException>().RetryWithCooldown(1.Seconds(), 5.Seconds(), 15.Seconds());
+    // A deadlock aborts the session's transaction and Marten reports it wrapped (SessionTransactionUnusableException):
+    // found inside, it is retried like a dropped connection rather than sent to the dead letters.
+    opts.OnInnerException<NpgsqlException>().RetryWithCooldown(1.Seconds(), 5.Seconds(), 15.Seconds());
     // One host (the default) reclaims every stored message at start-up, so a policy owed when the
     // process died runs as soon as it is back; several hosts need Balanced, which waits for the
     // dead node to go stale first.

@@ -29,11 +29,11 @@ public class RebuildTests(AppFixture app) : IntegrationTest(app)
         });
     }
 
-    /// <summary>The demo data, then policies, a reschedule into another month, a correction and an erasure.</summary>
+    /// <summary>The demo data (the first Albanian flight), then policies, a reschedule into another month, a correction and an erasure.</summary>
     private async Task LongMixedScenario()
     {
         await new DemoData(App.Store, App.Clock, new ManifestRules(), NullLogger<DemoData>.Instance).StartAsync(CancellationToken.None);
-        var albania = (await App.GetJson<List<FlightSchedule>>("/api/schedule")).Single(f => f.CountryOfReturn == "AL");
+        var albania = (await App.GetJson<List<FlightSchedule>>("/api/schedule")).First(f => f.CountryOfReturn == "AL");
         var confirmed = albania.Manifest.First(l => l.State == State.UK && l.Status == ManifestLineStatus.Confirmed).CaseId;
         await App.AndPolicies(() => App.Post($"/api/cases/{confirmed}/barriers", new { kind = "JudicialReview", reference = "JR-9" }));
         await App.Post($"/api/flights/{albania.Id}/reschedule",

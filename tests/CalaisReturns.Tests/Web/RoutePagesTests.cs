@@ -82,9 +82,9 @@ public sealed class RoutePagesTests(BrowserFixture web)
         await Expect(page.Locator(".facts")).ToContainTextAsync("UK, FR");
         var stops = page.Locator("table.stops tbody tr");
         await Expect(stops).ToHaveCountAsync(3);
-        await Expect(Cells(stops.Nth(0))).ToHaveTextAsync([$"1. {from}", Say("Departure", "Départ"), $"{lead}", "", Shown(times[0], french), "", "—", ""]);
-        await Expect(Cells(stops.Nth(1))).ToHaveTextAsync([$"2. {pickUp}", Say("Pick-up", "Prise en charge"), $"{other}", "", Shown(times[1], french), "—", "—", ""]);
-        await Expect(Cells(stops.Nth(2))).ToHaveTextAsync(["3. TIA", Say("Drop-off", "Remise"), "", "AL", Shown(times[2], french), "—", "", ""]);
+        await Expect(Cells(stops.Nth(0))).ToHaveTextAsync([$"1. {from}", Say("Departure", "Départ"), $"{lead}", "", ShownAt(times[0], from, french), "", "—", ""]);
+        await Expect(Cells(stops.Nth(1))).ToHaveTextAsync([$"2. {pickUp}", Say("Pick-up", "Prise en charge"), $"{other}", "", ShownAt(times[1], pickUp, french), "—", "—", ""]);
+        await Expect(Cells(stops.Nth(2))).ToHaveTextAsync(["3. TIA", Say("Drop-off", "Remise"), "", "AL", ShownAt(times[2], "TIA", french), "—", "", ""]);
         // Nobody on board yet, and no aircraft booked.
         var legs = page.Locator("table.legs tbody tr");
         await Expect(Cells(legs.Nth(0))).ToHaveTextAsync([$"{from} → {pickUp}", "0", "0", "0", "—"]);
@@ -122,7 +122,7 @@ public sealed class RoutePagesTests(BrowserFixture web)
         await retime.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Stop re-timed.");
         await Expect(stops).ToHaveCountAsync(3);
-        await Expect(stops.Nth(2).Locator("td").Nth(3)).ToHaveTextAsync(Shown(times[2].AddHours(1), french));
+        await Expect(stops.Nth(2).Locator("td").Nth(3)).ToHaveTextAsync(ShownAt(times[2].AddHours(1), "TIA", french));
         await page.Screenshot("route-planner-1280");
     }
 
@@ -170,10 +170,10 @@ public sealed class RoutePagesTests(BrowserFixture web)
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Completed");
         var stops = page.Locator("table.stops tbody tr");
-        await Expect(Cells(stops.Nth(0))).ToHaveTextAsync(["1. STN", "Departure", "UK", "", Shown(departure, false), "", Shown(left, false), ""]);
-        await Expect(Cells(stops.Nth(1))).ToHaveTextAsync(["2. LIL", "Pick-up", "FR", "", Shown(departure.AddHours(1), false),
+        await Expect(Cells(stops.Nth(0))).ToHaveTextAsync(["1. STN", "Departure", "UK", "", ShownAt(departure, "STN", false), "", Shown(left, false), ""]);
+        await Expect(Cells(stops.Nth(1))).ToHaveTextAsync(["2. LIL", "Pick-up", "FR", "", ShownAt(departure.AddHours(1), "LIL", false),
             Shown(left.AddMinutes(30), false), Shown(left.AddMinutes(60), false), ""]);
-        await Expect(Cells(stops.Nth(2))).ToHaveTextAsync(["3. TIA", "Drop-off", "", "AL", Shown(departure.AddHours(4), false),
+        await Expect(Cells(stops.Nth(2))).ToHaveTextAsync(["3. TIA", "Drop-off", "", "AL", ShownAt(departure.AddHours(4), "TIA", false),
             Shown(left.AddMinutes(80), false), "", "1 handed over, 0 refused admission"]);
     }
 
@@ -189,6 +189,15 @@ public sealed class RoutePagesTests(BrowserFixture web)
         using (Reader.As(CultureInfo.GetCultureInfo(french ? "fr-FR" : "en-GB"), french ? ReaderZones.Paris : ReaderZones.London))
         {
             return Show.Time(t);
+        }
+    }
+
+    /// <summary>A stop's scheduled time: in the reader's zone, then at the airport.</summary>
+    private static string ShownAt(DateTimeOffset t, string airport, bool french)
+    {
+        using (Reader.As(CultureInfo.GetCultureInfo(french ? "fr-FR" : "en-GB"), french ? ReaderZones.Paris : ReaderZones.London))
+        {
+            return Show.Time(t) + Show.AtAirport(t, airport);
         }
     }
 }
