@@ -55,8 +55,17 @@ public sealed class AccessibilityTests(BrowserFixture web)
     public async Task The_page_has_no_serious_accessibility_violation_and_fits_a_narrow_screen(string name, Role? role,
         string path, string language)
     {
-        var page = role is { } r ? await web.SignedIn(r, State.UK, "Pat Example", language: language) : await web.NewPage(language: language);
-        await page.GotoAsync(path);
+        IPage page;
+        if (role is { } r)
+        {
+            page = await web.SignedIn(r, State.UK, "Pat Example", language: language, path: path);
+        }
+        else
+        {
+            page = await web.NewPage(language: language);
+            await page.GotoAsync(path);
+        }
+
         await Expect(page.Locator("h1")).ToBeVisibleAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
         await page.AssertAccessible();
@@ -95,6 +104,21 @@ public sealed class AccessibilityTests(BrowserFixture web)
             "[...document.querySelectorAll('table.cards tbody td, table.cards tbody th')].filter(c => !c.dataset.label).length");
         Assert.Equal(0, unlabelled);
         await page.Screenshot($"{name}{suffix}-390");
+    }
+
+    [Fact]
+    public async Task The_check_itself_names_a_serious_violation_and_passes_once_it_is_mended()
+    {
+        var page = await web.NewPage();
+        await page.GotoAsync("/signin");
+        await page.AssertAccessible();
+        // A button with no name and a form field with no label: what a screen reader user could not use.
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<button id=\"x\"></button><input id=\"y\">')");
+        var failure = await Assert.ThrowsAnyAsync<Exception>(page.AssertAccessible);
+        Assert.Contains("button-name (critical)", failure.Message);
+        Assert.Contains("label (critical)", failure.Message);
+        await page.EvaluateAsync("() => { document.getElementById('x').textContent = 'Go'; document.getElementById('y').setAttribute('aria-label', 'Search'); }");
+        await page.AssertAccessible();
     }
 
     [Theory]

@@ -65,7 +65,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// person makes with the switch on every page), English unless told; null leaves the default of the person's
     /// state. The browser itself speaks the person's language (its date and time inputs are written as theirs).
     /// </summary>
-    public async Task<IPage> SignedIn(Role role, State state, string name, int width = 1280, string? language = "en-GB")
+    /// <param name="path">The page it opens first: the start page unless told.</param>
+    public async Task<IPage> SignedIn(Role role, State state, string name, int width = 1280, string? language = "en-GB",
+        string path = "/")
     {
         if (!_signedIn.TryGetValue((role, state, name), out var storage))
         {
@@ -76,7 +78,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(30_000);
         await Speak(context, language);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
+        await page.GotoAsync(path);
         return page;
     }
 

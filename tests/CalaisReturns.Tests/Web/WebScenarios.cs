@@ -2,7 +2,6 @@ using System.Net;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -79,17 +78,32 @@ internal static class WebScenarios
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(done);
     }
 
-    /// <summary>Runs axe on the page: no serious or critical violation may remain.</summary>
+    /// <summary>axe-core as the Deque binding ships it.</summary>
+    private static readonly Lazy<string> AxeSource = new(() =>
+    {
+        using var source = typeof(AxeRunOptions).Assembly.GetManifestResourceStream("Deque.AxeCore.Commons.Resources.axe.min.js")
+            ?? throw new InvalidOperationException("axe-core is not in Deque.AxeCore.Commons any more");
+        return new StreamReader(source).ReadToEnd();
+    });
+
+    /// <summary>
+    /// Runs axe on the page (WCAG 2.0–2.2 A and AA rules): no serious or critical violation may remain. axe-core is loaded
+    /// once per page and asked for its violations only; the binding's own <c>RunAxe</c> loads it again on every call and
+    /// returns every passing check as well, which took seconds per call (measured: 3.2 s against 0.4 s for the run itself).
+    /// </summary>
     public static async Task AssertAccessible(this IPage page)
     {
-        var result = await page.RunAxe(new AxeRunOptions
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")
-            .ToList();
-        Assert.True(serious.Count == 0, $"{page.Url}:\n{string.Join("\n", serious)}");
+            await page.EvaluateAsync(AxeSource.Value);
+        }
+
+        var serious = await page.EvaluateAsync<string[]>("""
+            async tags => (await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }))
+              .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+              .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.html).join(', ')}`)
+            """, new[] { "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa" });
+        Assert.True(serious.Length == 0, $"{page.Url}:\n{string.Join("\n", serious)}");
     }
 
     /// <summary>Reloads the page until what it shows satisfies the condition (for asynchronous projections).</summary>
