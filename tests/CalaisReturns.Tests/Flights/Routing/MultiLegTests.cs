@@ -302,6 +302,31 @@ public class RouteChangeTests
     }
 
     [Fact]
+    public void Reordering_the_drop_offs_with_their_new_times_changes_the_route_and_the_legs_people_leave_on()
+    {
+        object[] route =
+        [
+            RouteSpec.PlannedVia(RouteSpec.LagosThenAccra, State.UK), Booked(), new SeatsAllocated(FlightId, [new SeatAllocation(State.UK, 60)], Now),
+            RouteSpec.On(Case(1), State.UK, RouteSpec.Stansted, RouteSpec.Second),
+        ];
+        var accraFirst = new ReorderStops([
+            new StopTime(RouteSpec.Stansted, Departure),
+            new StopTime(RouteSpec.Third, Departure.AddHours(5)),
+            new StopTime(RouteSpec.Second, Departure.AddHours(7)),
+        ], "Accra slot earlier");
+        var decision = RouteChanges.Reorder(accraFirst, Given(route), Now);
+        ThenAccepted(decision, new StopsReordered(FlightId, accraFirst.Stops, "Accra slot earlier", Now));
+
+        var after = Given([.. route, .. decision.Events]);
+        Assert.Equal(["STN", "ACC", "LOS"], after.Stops.Select(s => s.Airport));
+        Assert.Equal([Departure.AddHours(5), Departure.AddHours(7)], after.Stops.Skip(1).Select(s => s.Scheduled!.Value));
+        // The Nigerian now flies on past Accra to Lagos.
+        Assert.Equal([1, 1], after.Legs().Select(l => l.Returnees));
+        ThenRefused(RouteChanges.Reorder(accraFirst with { Stops = accraFirst.Stops.Take(2).ToList() }, Given(route), Now),
+            "List each of the flight's 3 stops once");
+    }
+
+    [Fact]
     public void A_departed_flight_keeps_its_route() =>
         ThenRefused(RouteChanges.Remove(new RemoveStop("x"), Given([.. ViaLille, Departed(0, 0)]), RouteSpec.Second, Now), "already departed");
 }
