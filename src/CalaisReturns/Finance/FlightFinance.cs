@@ -54,9 +54,7 @@ public sealed record FlightFinance(
             [], null, null, null, [], [], []),
         (null, _) => throw new InvalidOperationException($"A flight stream must start with {nameof(FlightPlanned)}."),
         (_, FlightRescheduled e) => finance with { ScheduledDeparture = e.NewDeparture },
-        (_, StopAdded e) => finance with { Stops = finance.Stops.Insert(finance.Stops.FindIndex(s => s.StopId == e.AfterStopId) + 1, e.Stop) },
-        (_, StopRemoved e) => finance with { Stops = finance.Stops.RemoveAll(s => s.StopId == e.StopId) },
-        (_, StopsReordered e) => finance with { Stops = [.. e.Stops.Select(t => finance.StopOf(t.StopId)!)] },
+        (_, StopAdded or StopRemoved or StopsReordered) => finance with { Stops = FlightRoute.Changed(finance.Stops, @event) },
         (_, SeatsAllocated e) => finance with
         {
             SeatsAllocated = finance.SeatsAllocated.SetItems(e.Allocations.Select(a => KeyValuePair.Create(a.State, a.Seats))),

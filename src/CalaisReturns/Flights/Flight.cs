@@ -76,15 +76,9 @@ public sealed record Flight(
             ScheduledDeparture = e.NewDeparture,
             Stops = [.. flight.Stops.Select(s => s with { Scheduled = s.Scheduled + (e.NewDeparture - flight.ScheduledDeparture) })],
         },
-        (_, StopAdded e) => flight with { Stops = flight.Stops.Insert(flight.IndexOf(e.AfterStopId) + 1, e.Stop) },
-        (_, StopRetimed e) => flight with
+        (_, StopAdded or StopRetimed or StopRemoved or StopsReordered) => flight with
         {
-            Stops = [.. flight.Stops.Select(s => s.StopId == e.StopId ? s with { Scheduled = e.Scheduled } : s)],
-        },
-        (_, StopRemoved e) => flight with { Stops = flight.Stops.RemoveAll(s => s.StopId == e.StopId) },
-        (_, StopsReordered e) => flight with
-        {
-            Stops = [.. e.Stops.Select(t => flight.StopOf(t.StopId)! with { Scheduled = t.Scheduled })],
+            Stops = FlightRoute.Changed(flight.Stops, @event),
         },
         (_, EscortTeamAssigned e) => flight with
         {

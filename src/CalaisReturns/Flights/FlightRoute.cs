@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 
 namespace CalaisReturns.Flights;
@@ -35,6 +36,19 @@ public static class FlightRoute
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash[..16], bigEndian: true);
     }
+
+    /// <summary>
+    /// The route after a change of it (a stop added, re-timed, removed, the stops reordered); any other event leaves it as
+    /// it is. The one fold of a route change, for the write model, the schedule and the finance facts alike.
+    /// </summary>
+    public static ImmutableList<FlightStop> Changed(ImmutableList<FlightStop> stops, object change) => change switch
+    {
+        StopAdded e => stops.Insert(stops.FindIndex(s => s.StopId == e.AfterStopId) + 1, e.Stop),
+        StopRetimed e => [.. stops.Select(s => s.StopId == e.StopId ? s with { Scheduled = e.Scheduled } : s)],
+        StopRemoved e => stops.RemoveAll(s => s.StopId == e.StopId),
+        StopsReordered e => [.. e.Stops.Select(t => stops.Find(s => s.StopId == t.StopId)! with { Scheduled = t.Scheduled })],
+        _ => stops,
+    };
 
     /// <summary>Whether the state's returnees and escorts board at this stop.</summary>
     public static bool Boards(this FlightStop stop, State state, State leadState) => stop.Kind switch

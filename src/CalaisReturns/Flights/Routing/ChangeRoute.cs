@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace CalaisReturns.Flights.Routing;
 
 /// <summary>
@@ -88,8 +86,7 @@ public static class RouteChanges
 
         var stop = new FlightStop(stopId, command.Airport, command.Kind, [.. command.States ?? []], command.CountryOfReturn,
             command.Scheduled);
-        return Checked(flight, flight.Stops.Insert(after + 1, stop),
-            new StopAdded(flight.Id, stop, command.AfterStopId, command.Reason.Trim(), now));
+        return Checked(flight, new StopAdded(flight.Id, stop, command.AfterStopId, command.Reason.Trim(), now));
     }
 
     public static Decision Retime(RetimeStop command, Flight flight, Guid stopId, DateTimeOffset now)
@@ -107,8 +104,7 @@ public static class RouteChanges
 
         return stop.Scheduled == command.Scheduled
             ? Decision.Refuse("Refusal.SameStopTime", stop.Airport)
-            : Checked(flight, flight.Stops.Replace(stop, stop with { Scheduled = command.Scheduled }),
-                new StopRetimed(flight.Id, stopId, command.Scheduled, command.Reason.Trim(), now));
+            : Checked(flight, new StopRetimed(flight.Id, stopId, command.Scheduled, command.Reason.Trim(), now));
     }
 
     public static Decision Remove(RemoveStop command, Flight flight, Guid stopId, DateTimeOffset now)
@@ -127,7 +123,7 @@ public static class RouteChanges
         var boardingOrLeaving = flight.Manifest.Count(m => m.BoardingStopId == stopId || m.DropOffStopId == stopId);
         return boardingOrLeaving > 0
             ? Decision.Refuse("Refusal.StopInUse", stop.Airport, boardingOrLeaving)
-            : Checked(flight, flight.Stops.Remove(stop), new StopRemoved(flight.Id, stopId, command.Reason.Trim(), now));
+            : Checked(flight, new StopRemoved(flight.Id, stopId, command.Reason.Trim(), now));
     }
 
     public static Decision Reorder(ReorderStops command, Flight flight, DateTimeOffset now)
@@ -142,7 +138,8 @@ public static class RouteChanges
             return Decision.Refuse("Refusal.ReorderEveryStop", flight.Stops.Count);
         }
 
-        var order = command.Stops.Select(t => flight.StopOf(t.StopId)! with { Scheduled = t.Scheduled }).ToImmutableList();
+        var change = new StopsReordered(flight.Id, command.Stops, command.Reason.Trim(), now);
+        var order = FlightRoute.Changed(flight.Stops, change);
         if (order.SequenceEqual(flight.Stops))
         {
             return Decision.Refuse("Refusal.SameRoute");
@@ -153,21 +150,21 @@ public static class RouteChanges
             return Decision.Refuse("Refusal.RetimeDeparture");
         }
 
-        return Checked(flight, order, new StopsReordered(flight.Id, command.Stops, command.Reason.Trim(), now));
+        return Checked(flight, change);
     }
 
     private static Decision? Unknown(Flight flight, Guid stopId) =>
         flight.StopOf(stopId) is null ? Decision.Refuse("Refusal.UnknownStop", stopId) : null;
 
     /// <summary>Accepts the change if the route it makes can be flown with the manifest as it stands.</summary>
-    private static Decision Checked(Flight flight, ImmutableList<FlightStop> stops, object change)
+    private static Decision Checked(Flight flight, object change)
     {
-        if (FlightRoute.Check(stops, flight.LeadState, flight.ParticipatingStates) is { } wrong)
+        var after = Flight.Fold(flight, change);
+        if (FlightRoute.Check(after.Stops, flight.LeadState, flight.ParticipatingStates) is { } wrong)
         {
             return Decision.Refuse(wrong.Key, wrong.Args);
         }
 
-        var after = Flight.Fold(flight, change);
         var place = after.Stops.Select(s => s.StopId).Index().ToDictionary(x => x.Item, x => x.Index);
         var stranded = after.Manifest.Count(m => place[m.BoardingStopId] >= place[m.DropOffStopId]);
         if (stranded > 0)

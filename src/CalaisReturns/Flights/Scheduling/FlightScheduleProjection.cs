@@ -57,13 +57,8 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
         {
             Scheduled = s.Scheduled + (e.NewDeparture - view.ScheduledDeparture),
         })) with { ScheduledDeparture = e.NewDeparture },
-        (_, StopAdded e) => view.Routed(view.Stops.Select(s => s.Planned)
-            .ToImmutableList().Insert(view.Stops.FindIndex(s => s.StopId == e.AfterStopId) + 1, e.Stop)),
-        (_, StopRetimed e) => view.Routed(view.Stops.Select(s => s.StopId == e.StopId
-            ? s.Planned with { Scheduled = e.Scheduled }
-            : s.Planned)),
-        (_, StopRemoved e) => view.Routed(view.Stops.Where(s => s.StopId != e.StopId).Select(s => s.Planned)),
-        (_, StopsReordered e) => view.Routed(e.Stops.Select(t => view.StopOf(t.StopId)!.Planned with { Scheduled = t.Scheduled })),
+        (_, StopAdded or StopRetimed or StopRemoved or StopsReordered) =>
+            view.Routed(FlightRoute.Changed([.. view.Stops.Select(s => s.Planned)], @event)),
         (_, StopArrived e) => WithStop(view, e.StopId, s => s with { ActualArrival = e.ActualArrival }),
         (_, StopDeparted e) => WithStop(view, e.StopId, s => s with { ActualDeparture = e.ActualDeparture }),
         (_, HandoverRecorded e) => WithStop(view, e.StopId, s => s with
