@@ -1,8 +1,8 @@
 
 namespace CalaisReturns.Cases;
 
-// Events of the ReturneeCase stream. CaseOpened is the only event in the whole store that holds
-// personal data (name and date of birth); erasure masks those two fields in place.
+// Events of the ReturneeCase stream. CaseOpened is the only event of a case that holds personal data (name and date of
+// birth); erasure masks those two fields in place.
 
 public sealed record CaseOpened(
     Guid CaseId,
@@ -11,7 +11,14 @@ public sealed record CaseOpened(
     string? FullName,
     string Nationality,
     DateOnly? DateOfBirth,
-    DateTimeOffset OpenedAt);
+    DateTimeOffset OpenedAt) : IHoldsPersonalData
+{
+    public string? PersonalText() => FullName is { } name ? $"|{name}|{DateOfBirth:yyyy-MM-dd}" : null;
+
+    public object WithoutPersonalData() => this with { FullName = null, DateOfBirth = null };
+
+    public bool PersonalDataMasked() => FullName is null && DateOfBirth is null;
+}
 
 public enum TravelDocumentKind
 {
@@ -48,4 +55,4 @@ public enum CaseClosure
 
 public sealed record CaseClosed(Guid CaseId, CaseClosure Reason, DateTimeOffset ClosedAt);
 
-public sealed record PersonalDataErased(Guid CaseId, DateTimeOffset ErasedAt);
+public sealed record PersonalDataErased(Guid CaseId, DateTimeOffset ErasedAt) : IErasesPersonalData;

@@ -21,24 +21,43 @@ public sealed class SealingListener(Sealer sealer) : DocumentSessionListenerBase
         }
 
         var heads = await PreviousSeals(session, streams, token);
+        var salts = new Dictionary<Guid, byte[]>();
         foreach (var stream in streams)
         {
             var previous = heads[stream.Id];
             foreach (var e in stream.Events.OrderBy(e => e.Version))
             {
-                if (e.Data is CaseOpened)
+                if (e.Data is IHoldsPersonalData && await SaltOf(session, stream, salts, token) is { } salt
+                    && Seals.PersonalDigest(salt, e.Data) is { } digest)
                 {
-                    var salt = RandomNumberGenerator.GetBytes(32);
-                    session.Store(new PersonalSalt(stream.Id, salt));
-                    if (Seals.PersonalDigest(salt, e.Data) is { } digest)
-                    {
-                        e.SetHeader(Seals.PersonalHeader, digest);
-                    }
+                    e.SetHeader(Seals.PersonalHeader, digest);
                 }
 
                 e.SetHeader(Seals.Header, previous = sealer.Seal(e, previous));
             }
         }
+    }
+
+    /// <summary>
+    /// The stream's personal-data salt: made with its first event that holds personal data, read back for later ones
+    /// (one salt per stream, so that erasure destroys one document).
+    /// </summary>
+    private static async Task<byte[]> SaltOf(IDocumentSession session, StreamAction stream, Dictionary<Guid, byte[]> salts,
+        CancellationToken token)
+    {
+        if (!salts.TryGetValue(stream.Id, out var salt))
+        {
+            salt = stream.ActionType == StreamActionType.Start ? null : (await session.LoadAsync<PersonalSalt>(stream.Id, token))?.Salt;
+            if (salt is null)
+            {
+                salt = RandomNumberGenerator.GetBytes(32);
+                session.Store(new PersonalSalt(stream.Id, salt));
+            }
+
+            salts[stream.Id] = salt;
+        }
+
+        return salt;
     }
 
     /// <summary>Each stream's seal to follow: the genesis for a new one, else its last event's — all read in one query.</summary>

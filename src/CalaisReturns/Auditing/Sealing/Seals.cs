@@ -12,7 +12,8 @@ namespace CalaisReturns.Auditing.Sealing;
 /// HMAC-SHA-256, under a key the database does not hold (<see cref="Sealer"/>), over a canonical JSON payload: the
 /// previous event's seal in its stream, stream, version, type, timestamp, user, correlation and causation ids, headers
 /// and the event's data without personal data. The seal is stored with the event (header <see cref="Header"/>).
-/// A case's name and date of birth are sealed through a digest salted per case (header <see cref="PersonalHeader"/>;
+/// Personal data (a case's name and date of birth, an officer's name, an incident's or complaint's text: every
+/// <see cref="IHoldsPersonalData"/> event) is sealed through a digest salted per stream (header <see cref="PersonalHeader"/>;
 /// the salt is a document of its own, <see cref="PersonalSalt"/>, destroyed at erasure), so that once erased nobody can
 /// confirm a guess. Erasure masks the two fields in place and marks the event with the version of the erasure event
 /// (<see cref="ErasedHeader"/>); verification accepts a masked event only where that sealed erasure event is in the
@@ -25,10 +26,10 @@ public static class Seals
     /// <summary>The event's seal: HMAC-SHA-256 of its payload, lower-case hex.</summary>
     public const string Header = "seal";
 
-    /// <summary>SHA-256 of the case's salt, name and date of birth, sealed with a <see cref="CaseOpened"/>.</summary>
+    /// <summary>SHA-256 of the stream's salt and an event's personal fields, sealed with an <see cref="IHoldsPersonalData"/> event.</summary>
     public const string PersonalHeader = "personal-digest";
 
-    /// <summary>On a masked event: the version of the <see cref="PersonalDataErased"/> event that masked it.</summary>
+    /// <summary>On a masked event: the version of the erasure event (<see cref="IErasesPersonalData"/>) that masked it.</summary>
     public const string ErasedHeader = "personal-data-erased";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -64,21 +65,20 @@ public static class Seals
 
     public static string? PersonalDigestOf(IEvent e) => HeaderValue(e, PersonalHeader);
 
-    /// <summary>The digest of a case's personal data under its salt, or null where the event holds none.</summary>
+    /// <summary>The digest of an event's personal data under its stream's salt, or null where the event holds none.</summary>
     public static string? PersonalDigest(byte[] salt, object data) =>
-        data is CaseOpened { FullName: { } name } opened
-            ? Convert.ToHexStringLower(SHA256.HashData([.. salt, .. Encoding.UTF8.GetBytes($"|{name}|{opened.DateOfBirth:yyyy-MM-dd}")]))
+        data is IHoldsPersonalData holder && holder.PersonalText() is { } text
+            ? Convert.ToHexStringLower(SHA256.HashData([.. salt, .. Encoding.UTF8.GetBytes(text)]))
             : null;
 
-    /// <summary>Whether the event's personal fields are masked (both gone), as an erasure leaves them.</summary>
-    public static bool PersonalDataMasked(object data) => data is CaseOpened { FullName: null, DateOfBirth: null };
+    /// <summary>Whether the event's personal fields are masked (all gone), as an erasure leaves them.</summary>
+    public static bool PersonalDataMasked(object data) => data is IHoldsPersonalData holder && holder.PersonalDataMasked();
 
     private static string? HeaderValue(IEvent e, string name) =>
         e.Headers?.TryGetValue(name, out var value) == true ? value?.ToString() : null;
 
-    private static object WithoutPersonalData(object data) =>
-        data is CaseOpened opened ? opened with { FullName = null, DateOfBirth = null } : data;
+    private static object WithoutPersonalData(object data) => data is IHoldsPersonalData holder ? holder.WithoutPersonalData() : data;
 }
 
-/// <summary>The salt of one case's personal-data digest; deleted when the case's personal data is erased.</summary>
+/// <summary>The salt of one stream's personal-data digests (a case, an officer, an incident, a complaint); deleted at erasure.</summary>
 public sealed record PersonalSalt(Guid Id, byte[] Salt);

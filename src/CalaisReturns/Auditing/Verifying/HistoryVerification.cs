@@ -47,7 +47,7 @@ public static class HistoryVerification
     {
         var previous = head?.Seal ?? Seals.Genesis;
         var expected = (head?.Version ?? 0) + 1;
-        var erasures = events.Where(e => e.Data is PersonalDataErased).Select(e => e.Version).ToHashSet();
+        var erasures = events.Where(e => e.Data is IErasesPersonalData).Select(e => e.Version).ToHashSet();
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
@@ -98,7 +98,7 @@ public static class HistoryVerification
         if (Seals.ErasedBy(e) is { } erasedBy)
         {
             var explained = long.TryParse(erasedBy, out var by) && by > e.Version && erasures.Contains(by)
-                && (e.Data is not CaseOpened || Seals.PersonalDataMasked(e.Data));
+                && (e.Data is not IHoldsPersonalData || Seals.PersonalDataMasked(e.Data));
             return explained ? null : BreakKind.ErasureUnexplained;
         }
 

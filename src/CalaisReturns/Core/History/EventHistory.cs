@@ -23,10 +23,10 @@ public sealed record HistoryEntry(
 
     public string? CausationId { get; init; }
 
-    /// <summary>History never shows personal data: a case's name and date of birth are left out.</summary>
+    /// <summary>History never shows personal data: a case's name and date of birth, an officer's name, a narrative are left out.</summary>
     public static HistoryEntry From(IEvent e) =>
         new(e.Sequence, e.Version, e.Timestamp, e.EventTypeName,
-            e.Data is CaseOpened opened ? opened with { FullName = null, DateOfBirth = null } : e.Data,
+            e.Data is IHoldsPersonalData holder ? holder.WithoutPersonalData() : e.Data,
             e.UserName, Header(e, EventMetadata.UserName), Header(e, EventMetadata.Role), Header(e, EventMetadata.State),
             e.CorrelationId, e.Headers) { CausationId = e.CausationId };
 

@@ -7,8 +7,17 @@ namespace CalaisReturns.Core.Identity;
 /// </summary>
 public static class AccessPolicies
 {
-    /// <summary>Any known role of either state: read-only views.</summary>
+    /// <summary>Any known role of either state but a monitor: read-only views.</summary>
     public const string Reader = "reader";
+
+    /// <summary>A reader or a monitor: one flight's views, where the endpoint checks the monitor's assignment.</summary>
+    public const string FlightReader = "flight-reader";
+
+    /// <summary>A monitor with an organisation: the monitor's report.</summary>
+    public const string Monitor = "monitor";
+
+    /// <summary>Planners and escort leaders: what happens on board.</summary>
+    public const string Crew = "crew";
 
     public const string Planner = "planner";
 
@@ -25,7 +34,11 @@ public static class AccessPolicies
 
     public static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(Reader, p => Known(p).RequireClaim(Claims.Role, Enum.GetNames<Role>()));
+        string[] readers = [.. Enum.GetNames<Role>().Where(r => r != nameof(Role.Monitor))];
+        options.AddPolicy(Reader, p => Known(p).RequireClaim(Claims.Role, readers));
+        options.AddPolicy(FlightReader, p => Known(p).RequireClaim(Claims.Role, Enum.GetNames<Role>()));
+        options.AddPolicy(Monitor, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Monitor)).RequireClaim(Claims.Organisation));
+        options.AddPolicy(Crew, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Planner), nameof(Role.EscortLeader)));
         options.AddPolicy(Planner, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Planner)));
         options.AddPolicy(Finance, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Finance)));
         options.AddPolicy(AuditReader, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Auditor), nameof(Role.Admin)));

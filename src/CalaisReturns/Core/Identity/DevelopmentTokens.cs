@@ -14,15 +14,22 @@ public static class DevelopmentTokens
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + lifetime).UtcDateTime,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(Claims.Subject, actor.Id),
-                new Claim(Claims.Name, actor.Name),
-                new Claim(Claims.Role, actor.Role.ToString()),
-                new Claim(Claims.State, actor.State.ToString()),
-            ]),
+            Subject = new ClaimsIdentity(ClaimsOf(actor)),
             SigningCredentials = new SigningCredentials(
                 settings.SymmetricKey ?? throw new InvalidOperationException("Auth:SigningKey is not configured."),
                 SecurityAlgorithms.HmacSha256),
         });
+
+    /// <summary>The claims of a token or a sign-in cookie for the actor.</summary>
+    public static IEnumerable<Claim> ClaimsOf(Actor actor)
+    {
+        yield return new Claim(Claims.Subject, actor.Id);
+        yield return new Claim(Claims.Name, actor.Name);
+        yield return new Claim(Claims.Role, actor.Role.ToString());
+        yield return new Claim(Claims.State, actor.State.ToString());
+        if (actor.Organisation is { } organisation)
+        {
+            yield return new Claim(Claims.Organisation, organisation);
+        }
+    }
 }

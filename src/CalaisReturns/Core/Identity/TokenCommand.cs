@@ -4,7 +4,7 @@ namespace CalaisReturns.Core.Identity;
 
 public sealed class TokenInput : NetCoreInput
 {
-    [Description("Planner, Finance, Auditor or Admin")]
+    [Description("Planner, Finance, Auditor, Admin, Monitor or EscortLeader")]
     public Role RoleFlag { get; set; } = Role.Planner;
 
     [Description("UK or FR")]
@@ -15,6 +15,9 @@ public sealed class TokenInput : NetCoreInput
 
     [Description("User id (subject); defaults to one derived from the name")]
     public string? SubjectFlag { get; set; }
+
+    [Description("A monitor's organisation, as named on the flights it monitors (Monitor only)")]
+    public string? OrganisationFlag { get; set; }
 
     [Description("Hours the token is valid")]
     public int HoursFlag { get; set; } = 8;
@@ -53,8 +56,13 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
             return (null, $"Refused: a development token lasts 1 to {settings.MaxTokenLifetime.TotalHours:0} hours (Auth:MaxTokenLifetime).");
         }
 
+        if ((input.RoleFlag == Role.Monitor) != !string.IsNullOrWhiteSpace(input.OrganisationFlag))
+        {
+            return (null, "Refused: a Monitor token needs --organisation, and only a Monitor token takes one.");
+        }
+
         var subject = input.SubjectFlag ?? input.NameFlag.ToLowerInvariant().Replace(' ', '.');
-        var actor = new Actor(subject, input.NameFlag, input.RoleFlag, input.StateFlag);
+        var actor = new Actor(subject, input.NameFlag, input.RoleFlag, input.StateFlag, input.OrganisationFlag?.Trim());
         return (DevelopmentTokens.Issue(settings, actor, now, TimeSpan.FromHours(input.HoursFlag)), null);
     }
 }

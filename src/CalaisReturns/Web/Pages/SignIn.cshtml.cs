@@ -14,6 +14,7 @@ public sealed partial class SignInModel(AuthSettings settings, IAuthenticationSc
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public Role Role { get; set; } = Role.Planner;
     [BindProperty] public State State { get; set; } = State.UK;
+    [BindProperty] public string? Organisation { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public bool DevelopmentSignIn => SignInSchemes.DevelopmentSignInAllowed(settings);
@@ -39,13 +40,16 @@ public sealed partial class SignInModel(AuthSettings settings, IAuthenticationSc
             return Page();
         }
 
-        var identity = new ClaimsIdentity(
-        [
-            new Claim(Claims.Subject, $"dev-{Slug().Replace(Name.ToLowerInvariant(), "-").Trim('-')}-{Role}-{State}".ToLowerInvariant()),
-            new Claim(Claims.Name, Name),
-            new Claim(Claims.Role, Role.ToString()),
-            new Claim(Claims.State, State.ToString()),
-        ], SignInSchemes.Cookie, Claims.Name, Claims.Role);
+        Organisation = Organisation?.Trim();
+        if (Role == Role.Monitor && (Organisation is not { Length: >= 2 and <= 200 } || !Organisation.All(c => Core.Http.TextFields.Allowed(c, false))))
+        {
+            Error = Texts.Get("SignIn.OrganisationError");
+            return Page();
+        }
+
+        var subject = $"dev-{Slug().Replace(Name.ToLowerInvariant(), "-").Trim('-')}-{Role}-{State}".ToLowerInvariant();
+        var identity = new ClaimsIdentity(DevelopmentTokens.ClaimsOf(new Actor(subject, Name, Role, State,
+            Role == Role.Monitor ? Organisation : null)), SignInSchemes.Cookie, Claims.Name, Claims.Role);
         await HttpContext.SignInAsync(SignInSchemes.Cookie, new ClaimsPrincipal(identity));
         var actor = Actor.From(new ClaimsPrincipal(identity));
         return LocalRedirect(ReturnUrl is null ? Navigation.Home(actor) : Safe(ReturnUrl));
