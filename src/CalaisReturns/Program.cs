@@ -34,6 +34,7 @@ var wolverineDistributesProjections = builder.Configuration.GetValue("Marten:Dis
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(manifestRules);
+builder.Services.AddSingleton(CalaisReturns.Accountability.AccountabilityRules.From(builder.Configuration));
 builder.Services.AddSingleton(CalaisReturns.Notifications.EmailSettings.Read(builder.Configuration));
 var marten = builder.Services.AddMarten(opts => opts.ConfigureCalais(connectionString, schema, manifestRules, sealer,
         builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate))

@@ -1,3 +1,4 @@
+using CalaisReturns.Accountability;
 using CalaisReturns.Auditing;
 using CalaisReturns.Auditing.Sealing;
 using CalaisReturns.Cases;
@@ -25,6 +26,7 @@ public static class CalaisStore
         opts.ConfigureFlights(manifestRules);
         opts.ConfigureCases();
         opts.ConfigureFinance();
+        opts.ConfigureAccountability();
         opts.ConfigureAuditing(sealer);
         // The jobs' own documents, registered so that db-apply creates their tables: production creates none at start-up.
         opts.Schema.For<Jobs.PeriodSnapshots.PeriodSnapshot>();

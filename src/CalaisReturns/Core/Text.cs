@@ -17,8 +17,12 @@ public sealed record Text(string Key, params object?[] Args)
 
     private static object? Written(object? arg, CultureInfo culture) => arg switch
     {
+        ReaderTime time => Web.Show.Time(time.At),
         Enum value when Texts.FindIn(culture, $"{value.GetType().Name}.{value}") is { } label => label,
         IEnumerable items and not string => string.Join(", ", items.Cast<object?>().Select(i => Written(i, culture))),
         _ => arg,
     };
 }
+
+/// <summary>An instant in a <see cref="Text"/>, written in the reader's zone (named) when the text is written.</summary>
+public sealed record ReaderTime(DateTimeOffset At);

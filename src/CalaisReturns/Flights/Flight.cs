@@ -23,6 +23,9 @@ public sealed record ManifestEntry(
     Guid BoardingStopId,
     Guid DropOffStopId);
 
+/// <summary>A named officer on the flight's team; <see cref="Released"/> once taken off it.</summary>
+public sealed record TeamOfficer(Guid OfficerId, State State, string StaffNumber, OfficerDuty Duty, bool Released = false);
+
 /// <summary>What has happened at one stop once the flight left: landed, left, people handed over.</summary>
 public sealed record StopProgress(
     DateTimeOffset? ArrivedAt = null,
@@ -52,6 +55,15 @@ public sealed record Flight(
     /// <summary>Set by <see cref="Fold(Flight?, IEvent)"/> alone (ignored by Marten's own version convention).</summary>
     [JasperFxIgnore]
     public long Version { get; init; }
+
+    /// <summary>The named officers ever assigned, in order; released ones stay, marked, for the records that name them.</summary>
+    public ImmutableList<TeamOfficer> Officers { get; init; } = [];
+
+    /// <summary>Every case ever on the manifest, withdrawn ones too: incidents may concern them.</summary>
+    public ImmutableHashSet<Guid> EverManifested { get; init; } = [];
+
+    /// <summary>The organisation providing the forced-return monitor, once named.</summary>
+    public string? MonitorOrganisation { get; init; }
 
     /// <summary>Folds one stored event: operational events change the flight and move its version; others pass by.</summary>
     public static Flight? Fold(Flight? flight, IEvent e) =>
@@ -84,8 +96,14 @@ public sealed record Flight(
         {
             EscortTeams = flight.EscortTeams.SetItem(e.State, e.Escorts + e.Medics + e.Interpreters),
         },
+        (_, MonitorAssigned e) => flight with { MonitorOrganisation = e.Organisation },
+        (_, OfficerAssigned e) => flight.WithOfficers(e.State,
+            flight.Officers.RemoveAll(o => o.OfficerId == e.OfficerId).Add(new TeamOfficer(e.OfficerId, e.State, e.StaffNumber, e.Duty))),
+        (_, OfficerReleased e) when flight.OfficerOf(e.OfficerId) is { } released => flight.WithOfficers(released.State,
+            flight.Officers.Replace(released, released with { Released = true })),
         (_, ReturneeManifested e) => flight with
         {
+            EverManifested = flight.EverManifested.Add(e.CaseId),
             Manifest = flight.Manifest.Add(new ManifestEntry(e.CaseId, e.State, e.Status == ManifestStatus.Confirmed, e.ManifestedAt,
                 e.BoardingStopId ?? flight.BoardingOf(e.State)!.StopId, e.DropOffStopId ?? flight.Stops.First(FlightRoute.IsDropOff).StopId)),
         },
@@ -108,6 +126,22 @@ public sealed record Flight(
     };
 
     public bool Participates(State state) => ParticipatingStates.Contains(state);
+
+    /// <summary>The officer, if ever assigned to this flight (released or not).</summary>
+    public TeamOfficer? OfficerOf(Guid officerId) => Officers.Find(o => o.OfficerId == officerId);
+
+    /// <summary>The officers on the team now.</summary>
+    public IEnumerable<TeamOfficer> Team => Officers.Where(o => !o.Released);
+
+    /// <summary>Whether the state's team is counted from its named officers (once it has had any).</summary>
+    public bool NamesTeamOf(State state) => Officers.Any(o => o.State == state);
+
+    /// <summary>A roster change: the state's team is its named officers on the flight.</summary>
+    private Flight WithOfficers(State state, ImmutableList<TeamOfficer> officers) => this with
+    {
+        Officers = officers,
+        EscortTeams = EscortTeams.SetItem(state, officers.Count(o => o.State == state && !o.Released)),
+    };
 
     public int AllocatedTo(State state) => SeatsAllocated.GetValueOrDefault(state);
 

@@ -23,6 +23,10 @@ public static class FlightAccess
             ? new Text("Forbidden.EntryOwner", entry.State)
             : null;
 
+    /// <summary>A monitor reads only the flights its organisation is assigned to; anyone else passes this check.</summary>
+    public static Text? Monitor(Actor actor, string? monitorOrganisation) =>
+        actor.Role != Role.Monitor || actor.MonitorsFor(monitorOrganisation) ? null : new Text("Forbidden.NotMonitored");
+
     /// <summary>Auditors and admins read every flight's history; planners read their states' flights.</summary>
     public static Text? HistoryReader(Actor actor, IEnumerable<State> participatingStates) => actor.Role switch
     {

@@ -89,6 +89,23 @@ public sealed record EscortTeamAssigned(
 
 public sealed record MonitorAssigned(Guid FlightId, string Organisation, DateTimeOffset AssignedAt);
 
+public enum OfficerDuty
+{
+    Escort,
+    Medic,
+    Interpreter,
+}
+
+/// <summary>
+/// A named officer of the roster on the flight's team, by id and staff number (never the name, which stays on the
+/// officer's own stream). Once a state has named officers, its escort team is counted from them.
+/// </summary>
+public sealed record OfficerAssigned(Guid FlightId, Guid OfficerId, State State, string StaffNumber, OfficerDuty Duty,
+    DateTimeOffset AssignedAt);
+
+/// <summary>The officer is off the flight's team (before departure), with the reason.</summary>
+public sealed record OfficerReleased(Guid FlightId, Guid OfficerId, string Reason, DateTimeOffset ReleasedAt);
+
 public sealed record StateCount(State State, int Returnees);
 
 public sealed record FlightDeparted(

@@ -14,7 +14,8 @@ public static class FlightsModule
         typeof(EscortTeamAssigned), typeof(MonitorAssigned), typeof(FlightDeparted), typeof(FlightCompleted),
         typeof(FlightCancelled), typeof(ReturneeManifested), typeof(ReserveConfirmed), typeof(ReturneeWithdrawn),
         typeof(ReturneeMovedToReserve), typeof(ManifestLocked), typeof(StopAdded), typeof(StopRetimed), typeof(StopRemoved),
-        typeof(StopsReordered), typeof(StopArrived), typeof(StopDeparted), typeof(HandoverRecorded),
+        typeof(StopsReordered), typeof(StopArrived), typeof(StopDeparted), typeof(HandoverRecorded), typeof(OfficerAssigned),
+        typeof(OfficerReleased),
     ];
 
     private static readonly HashSet<Type> Operational = [.. EventTypes];

@@ -17,6 +17,8 @@ public sealed class RecurringJobs(IRecurringJobManager jobs, IConfiguration conf
             Cron.Monthly(1, 3), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         jobs.AddOrUpdate<ManifestDeadlinesJob>(ManifestDeadlinesJob.Id, j => j.Run(),
             configuration.GetValue("Jobs:DeadlineSweep", Cron.Minutely())!, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<Accountability.AccountabilityDeadlinesJob>(Accountability.AccountabilityDeadlinesJob.Id, j => j.Run(),
+            configuration.GetValue("Jobs:AccountabilitySweep", "*/5 * * * *")!, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         jobs.AddOrUpdate<ProjectionLagJob>(ProjectionLagJob.Id, j => j.Run(),
             configuration.GetValue("Jobs:ProjectionLag", Cron.Minutely())!,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });

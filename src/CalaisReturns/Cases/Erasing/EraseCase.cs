@@ -31,29 +31,41 @@ public static class EraseCaseEndpoint
 
 /// <summary>
 /// Runs after the erasure commits, through the durable outbox, so it is retried until it is done: masks the name and
-/// date of birth in place, marks the masked event with the version of the (sealed) erasure event, and destroys the
-/// salt of the case's personal-data digest, so that nobody can confirm a guess at what was erased. Then it vacuums
-/// the events and salt tables, so that the old row versions holding the name are gone from the tables' files (what
-/// the WAL and backups keep is in the README).
+/// date of birth in place (<see cref="PersonalDataMasking"/>).
 /// </summary>
 public static class MaskErasedPersonalDataHandler
 {
-    public static async Task Handle(IEvent<PersonalDataErased> erased, IDocumentStore store, IConfiguration configuration,
-        CancellationToken ct)
+    public static Task Handle(IEvent<PersonalDataErased> erased, IDocumentStore store, IConfiguration configuration,
+        CancellationToken ct) =>
+        PersonalDataMasking.Mask(store, configuration, erased.StreamId, erased.Version, "mt_doc_casesummary", ct);
+}
+
+/// <summary>
+/// What follows every erasure event (<see cref="IErasesPersonalData"/>): masks the stream's personal fields in place, marks
+/// each masked event with the version of the (sealed) erasure event, and destroys the salt of the stream's personal-data
+/// digests, so that nobody can confirm a guess at what was erased. Then it vacuums the events, the salts and the
+/// stream's document table, so that the old row versions holding the text are gone from the tables' files (what the
+/// WAL and backups keep is in the README).
+/// </summary>
+public static class PersonalDataMasking
+{
+    public static async Task Mask(IDocumentStore store, IConfiguration configuration, Guid streamId, long erasureVersion,
+        string documentTable, CancellationToken ct)
     {
         await store.Advanced.ApplyEventDataMasking(mask =>
         {
-            mask.IncludeStream(erased.Data.CaseId);
-            mask.AddHeader(Seals.ErasedHeader, erased.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            mask.IncludeStream(streamId);
+            mask.AddHeader(Seals.ErasedHeader, erasureVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }, ct);
         await using var session = store.LightweightSession();
-        session.Delete<PersonalSalt>(erased.Data.CaseId);
+        session.Delete<PersonalSalt>(streamId);
         await session.SaveChangesAsync(ct);
 
         var schema = store.Options.DatabaseSchemaName;
         await using var connection = new Npgsql.NpgsqlConnection(configuration.GetConnectionString("Postgres"));
         await connection.OpenAsync(ct);
-        await using var vacuum = new Npgsql.NpgsqlCommand($"vacuum {schema}.mt_events, {schema}.mt_doc_personalsalt", connection);
+        await using var vacuum = new Npgsql.NpgsqlCommand(
+            $"vacuum {schema}.mt_events, {schema}.mt_doc_personalsalt, {schema}.{documentTable}", connection);
         await vacuum.ExecuteNonQueryAsync(ct);
     }
 }

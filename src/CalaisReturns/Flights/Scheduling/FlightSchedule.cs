@@ -118,6 +118,9 @@ public sealed record FlightSchedule
     public string? ContractReference { get; init; }
     public int? SeatCapacity { get; init; }
     public string? MonitorOrganisation { get; init; }
+
+    /// <summary>The named officers assigned (by id and staff number, never by name), released ones marked.</summary>
+    public ImmutableList<TeamOfficer> Officers { get; init; } = [];
     public string? CancellationReason { get; init; }
     public DateTimeOffset? ManifestLockedAt { get; init; }
     public ImmutableList<StateTeam> States { get; init; } = [];

@@ -73,6 +73,10 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
                 : t)],
         },
         (_, MonitorAssigned e) => view with { MonitorOrganisation = e.Organisation },
+        (_, OfficerAssigned e) => Staffed(view, e.State,
+            view.Officers.RemoveAll(o => o.OfficerId == e.OfficerId).Add(new TeamOfficer(e.OfficerId, e.State, e.StaffNumber, e.Duty))),
+        (_, OfficerReleased e) when view.Officers.Find(o => o.OfficerId == e.OfficerId) is { } released => Staffed(view, released.State,
+            view.Officers.Replace(released, released with { Released = true })),
         (_, ReturneeManifested e) => view with
         {
             Manifest = view.Manifest.Add(new ManifestLine
@@ -127,6 +131,19 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
     {
         var index = view.Manifest.FindLastIndex(m => m.CaseId == caseId);
         return view with { Manifest = view.Manifest.SetItem(index, change(view.Manifest[index])) };
+    }
+
+    /// <summary>A state with named officers: its escorts, medics and interpreters are counted from them.</summary>
+    private static FlightSchedule Staffed(FlightSchedule view, State state, ImmutableList<TeamOfficer> officers)
+    {
+        int Count(OfficerDuty duty) => officers.Count(o => o.State == state && !o.Released && o.Duty == duty);
+        return view with
+        {
+            Officers = officers,
+            States = [.. view.States.Select(t => t.State == state
+                ? t with { Escorts = Count(OfficerDuty.Escort), Medics = Count(OfficerDuty.Medic), Interpreters = Count(OfficerDuty.Interpreter) }
+                : t)],
+        };
     }
 
     /// <summary>Recounts the manifest per state; warnings matter only while the flight can still change.</summary>

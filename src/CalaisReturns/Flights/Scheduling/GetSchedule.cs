@@ -107,10 +107,10 @@ public static class GetScheduleEndpoint
 
     [WolverineGet("/api/flights/{flightId}", OperationId = "GetFlight",
         Summary = "One flight as the schedule shows it, with its version; asOf or version for how it stood then")]
-    [Authorize(Policy = AccessPolicies.Reader)]
+    [Authorize(Policy = AccessPolicies.FlightReader)]
     [ProducesResponseType<FlightSchedule>(StatusCodes.Status200OK)]
     public static async Task<IResult> GetFlight(Guid flightId, string? asOf, string? version, IQuerySession session,
-        CancellationToken ct)
+        ClaimsPrincipal user, Accountability.AccountabilityRules rules, CancellationToken ct)
     {
         var (travel, errors) = TimeTravel.Parse(asOf, version);
         if (travel is null)
@@ -119,6 +119,23 @@ public static class GetScheduleEndpoint
         }
 
         var flight = await FlightSchedules.Flight(session, flightId, travel, ct);
-        return flight is null ? Problems.NotFound("Flight", flightId) : Results.Ok(flight);
+        if (flight is null)
+        {
+            return Problems.NotFound("Flight", flightId);
+        }
+
+        if (FlightAccess.Monitor(Actor.From(user), flight.MonitorOrganisation) is { } forbidden)
+        {
+            return Problems.Forbidden(forbidden);
+        }
+
+        // The officers' warnings read the roster and the flights around this one, as they are now.
+        if (travel.IsLive)
+        {
+            var warnings = await Accountability.Officers.OfficerWarnings.Reader(session, [flight], rules, ct);
+            flight = flight with { Warnings = [.. flight.Warnings, .. warnings(flight).Select(w => w.In(Languages.English))] };
+        }
+
+        return Results.Ok(flight);
     }
 }

@@ -29,6 +29,12 @@ public static class AssignEscortTeamEndpoint
             return Decision.Refuse("Refusal.NotParticipating", command.State);
         }
 
+        // Once a state names its officers, its team is counted from them, not set by numbers.
+        if (flight.NamesTeamOf(command.State))
+        {
+            return Decision.Refuse("Refusal.TeamIsNamed", command.State);
+        }
+
         // Before seats are allocated there is nothing to fit into; the allocation is checked against the team.
         var team = command.Escorts + command.Medics + command.Interpreters;
         var allocated = flight.AllocatedTo(command.State);

@@ -12,9 +12,21 @@ public enum DeadlineKind
 
     /// <summary>48 hours before the manifest locks.</summary>
     LockIn48Hours,
+
+    /// <summary>A serious incident's report falls due soon and has not been sent.</summary>
+    SeriousReportDue,
+
+    /// <summary>A serious incident's report was due and has not been sent: it is late.</summary>
+    SeriousReportOverdue,
+
+    /// <summary>The monitor's findings are not all answered a set time after the report (and again each such time after).</summary>
+    FindingsUnanswered,
 }
 
-/// <summary>A warning for the planners of a flight's states, raised by the deadline sweep (<c>ManifestDeadlinesHandler</c>).</summary>
+/// <summary>
+/// A warning for the planners of a flight's states (or of one of them), raised by the deadline sweeps
+/// (<c>ManifestDeadlinesHandler</c>, <c>AccountabilityDeadlinesHandler</c>).
+/// </summary>
 public sealed class ManifestDeadlineApproaching
 {
     public Guid Id { get; set; }
@@ -26,9 +38,11 @@ public sealed class ManifestDeadlineApproaching
     public List<State> States { get; set; } = [];
     public List<string> AcknowledgedBy { get; set; } = [];
 
-    /// <summary>One notification per flight, kind and deadline: raising it twice changes nothing.</summary>
-    public static Guid IdFor(Guid flightId, DeadlineKind kind, DateTimeOffset deadline) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{flightId}|{kind}|{deadline.UtcTicks}"))[..16]);
+    /// <summary>
+    /// One notification per subject (a flight; an incident, a monitor's report), kind and deadline: raising it twice changes nothing.
+    /// </summary>
+    public static Guid IdFor(Guid subjectId, DeadlineKind kind, DateTimeOffset deadline) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{subjectId}|{kind}|{deadline.UtcTicks}"))[..16]);
 }
 
 public static class NotificationsEndpoint

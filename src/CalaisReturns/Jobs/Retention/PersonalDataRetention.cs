@@ -9,12 +9,16 @@ namespace CalaisReturns.Jobs.Retention;
 /// <summary>Erase the personal data of every case closed longer ago than the retention period.</summary>
 public sealed record EraseExpiredPersonalData;
 
-/// <summary>The daily Hangfire job: thin, it only sends the command.</summary>
+/// <summary>The daily Hangfire job: thin, it only sends the commands (cases; officers, incidents and complaints).</summary>
 public sealed class PersonalDataRetentionJob(IMessageBus bus)
 {
     public const string Id = "personal-data-retention";
 
-    public Task Run() => bus.InvokeAsync(new EraseExpiredPersonalData());
+    public async Task Run()
+    {
+        await bus.InvokeAsync(new EraseExpiredPersonalData());
+        await bus.InvokeAsync(new Accountability.Erasing.EraseExpiredAccountabilityData());
+    }
 }
 
 public static class PersonalDataRetentionHandler

@@ -1,0 +1,122 @@
+using CalaisReturns.Accountability.Incidents;
+using CalaisReturns.Accountability.Monitoring;
+using CalaisReturns.Flights.Scheduling;
+using CalaisReturns.Jobs.Notifications;
+using CalaisReturns.Notifications;
+using Wolverine;
+
+namespace CalaisReturns.Accountability;
+
+/// <summary>Warn of serious-incident reports falling due or late, and remind the lead state of unanswered findings.</summary>
+public sealed record SweepAccountabilityDeadlines;
+
+/// <summary>The recurring Hangfire job (<c>Jobs:AccountabilitySweep</c>, every five minutes by default): it only sends the command.</summary>
+public sealed class AccountabilityDeadlinesJob(IMessageBus bus)
+{
+    public const string Id = "accountability-deadlines";
+
+    public Task Run() => bus.InvokeAsync(new SweepAccountabilityDeadlines());
+}
+
+/// <summary>What is due at one instant: pure, so that the rules are tested without a database.</summary>
+public static class AccountabilityDeadlines
+{
+    /// <summary>
+    /// A serious incident not yet reported: warned once the deadline is nearer than the warning time, flagged late
+    /// once it has passed. Returns the warning due (if any) with the deadline it is about.
+    /// </summary>
+    public static (DeadlineKind Kind, DateTimeOffset Deadline)? For(Incident incident, AccountabilityRules rules, DateTimeOffset now) =>
+        incident.ReportStatus(rules, now) switch
+        {
+            SeriousReportStatus.Overdue => (DeadlineKind.SeriousReportOverdue, incident.ReportDueAt(rules)!.Value),
+            SeriousReportStatus.Due when incident.ReportDueAt(rules)!.Value - rules.SeriousReportWarning <= now =>
+                (DeadlineKind.SeriousReportDue, incident.ReportDueAt(rules)!.Value),
+            _ => null,
+        };
+
+    /// <summary>
+    /// A submitted report with findings unanswered: a reminder when the answer time has passed, and another each time it
+    /// passes again (each reminder names the latest of those instants, so each is raised once).
+    /// </summary>
+    public static DateTimeOffset? Reminder(MonitorReport report, AccountabilityRules rules, DateTimeOffset now)
+    {
+        if (report.SubmittedAt is not { } submitted || report.Status == MonitorReportStatus.Closed || now < submitted + rules.FindingAnswerDue)
+        {
+            return null;
+        }
+
+        var periods = (long)((now - submitted).Ticks / rules.FindingAnswerDue.Ticks);
+        return submitted + TimeSpan.FromTicks(rules.FindingAnswerDue.Ticks * periods);
+    }
+}
+
+public static class AccountabilityDeadlinesHandler
+{
+    /// <summary>
+    /// One query each for the serious incidents not reported and the reports not closed; each warning is stored once
+    /// (its id is its subject, kind and deadline), with its e-mails in the durable outbox in the same commit: a serious
+    /// incident's to the reporting state's planners, a report's reminder to the lead state's.
+    /// </summary>
+    public static async Task<OutgoingMessages> Handle(SweepAccountabilityDeadlines _, IDocumentSession session, TimeProvider clock,
+        AccountabilityRules rules, EmailSettings email, CancellationToken ct)
+    {
+        var messages = new OutgoingMessages();
+        var now = clock.GetUtcNow();
+        var unreported = await session.Query<Incident>()
+            .Where(i => i.Facts.Serious && i.SeriousReport == null && i.Facts.OccurredAt <= now + rules.SeriousReportWarning - rules.SeriousReportDue)
+            .ToListAsync(ct);
+        var open = await session.Query<MonitorReport>()
+            .Where(r => r.SubmittedAt != null && r.SubmittedAt <= now - rules.FindingAnswerDue)
+            .ToListAsync(ct);
+        var due = new List<(ManifestDeadlineApproaching Warning, Guid FlightId)>();
+        foreach (var incident in unreported)
+        {
+            if (AccountabilityDeadlines.For(incident, rules, now) is { } warning)
+            {
+                due.Add((Warning(incident.Id, incident.FlightId, warning.Kind, warning.Deadline, incident.ReportedBy, now), incident.FlightId));
+            }
+        }
+
+        var flights = (await session.LoadManyAsync<FlightSchedule>(ct, [.. unreported.Select(i => i.FlightId).Concat(open.Select(r => r.FlightId)).Distinct()]))
+            .ToDictionary(f => f.Id);
+        foreach (var report in open)
+        {
+            if (AccountabilityDeadlines.Reminder(report, rules, now) is { } at && flights.GetValueOrDefault(report.FlightId) is { } flight)
+            {
+                due.Add((Warning(report.Id, report.FlightId, DeadlineKind.FindingsUnanswered, at, flight.LeadState, now), report.FlightId));
+            }
+        }
+
+        if (due.Count == 0)
+        {
+            return messages;
+        }
+
+        foreach (var (warning, flightId) in due)
+        {
+            warning.Reference = flights.GetValueOrDefault(flightId)?.Reference ?? "";
+        }
+
+        var raised = (await session.LoadManyAsync<ManifestDeadlineApproaching>(ct, due.Select(d => d.Warning.Id))).Select(w => w.Id).ToHashSet();
+        var fresh = due.Select(d => d.Warning).Where(w => !raised.Contains(w.Id)).ToList();
+        foreach (var warning in fresh)
+        {
+            session.Insert(warning);
+        }
+
+        if (email.Enabled && fresh.Count > 0)
+        {
+            var planners = await Emails.Subscribers(session, Role.Planner, [.. fresh.SelectMany(w => w.States).Distinct()], ct);
+            messages.AddRange(fresh.SelectMany(w => NotificationEmails.For(w, planners, email)));
+        }
+
+        return messages;
+    }
+
+    private static ManifestDeadlineApproaching Warning(Guid subjectId, Guid flightId, DeadlineKind kind, DateTimeOffset deadline,
+        State state, DateTimeOffset now) => new()
+    {
+        Id = ManifestDeadlineApproaching.IdFor(subjectId, kind, deadline), FlightId = flightId, Kind = kind, DeadlineAt = deadline,
+        RaisedAt = now, States = [state],
+    };
+}
