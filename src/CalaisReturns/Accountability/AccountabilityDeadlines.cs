@@ -62,11 +62,13 @@ public static class AccountabilityDeadlinesHandler
     {
         var messages = new OutgoingMessages();
         var now = clock.GetUtcNow();
+        var warnFrom = now + rules.SeriousReportWarning - rules.SeriousReportDue;
+        var remindFrom = now - rules.FindingAnswerDue;
         var unreported = await session.Query<Incident>()
-            .Where(i => i.Facts.Serious && i.SeriousReport == null && i.Facts.OccurredAt <= now + rules.SeriousReportWarning - rules.SeriousReportDue)
+            .Where(i => i.Facts.Serious && i.SeriousReport == null && i.Facts.OccurredAt <= warnFrom)
             .ToListAsync(ct);
         var open = await session.Query<MonitorReport>()
-            .Where(r => r.SubmittedAt != null && r.SubmittedAt <= now - rules.FindingAnswerDue)
+            .Where(r => r.SubmittedAt != null && r.SubmittedAt <= remindFrom)
             .ToListAsync(ct);
         var due = new List<(ManifestDeadlineApproaching Warning, Guid FlightId)>();
         foreach (var incident in unreported)

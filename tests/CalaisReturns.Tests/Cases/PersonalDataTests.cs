@@ -19,43 +19,7 @@ public class PersonalDataTests(AppFixture app) : IntegrationTest(app)
     private const string Surname = "Quillfeather";
     private const string BirthDate = "1987-11-23";
 
-    /// <summary>Rows of every table in the test schema whose text contains the needle, by table.</summary>
-    private async Task<Dictionary<string, long>> RowsContaining(string needle)
-    {
-        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
-        await connection.OpenAsync();
-        // The application's schema (events, documents, Wolverine) and Hangfire's.
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-            "select table_schema || '.' || table_name from information_schema.tables "
-            + "where table_schema in (@schema, @schema || '_hangfire') and table_type = 'BASE TABLE'", connection))
-        {
-            list.Parameters.AddWithValue("schema", App.Schema);
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        Assert.Contains(tables, t => t.EndsWith("_hangfire.job"));
-        var found = new Dictionary<string, long>();
-        foreach (var qualified in tables)
-        {
-            var table = qualified[(qualified.IndexOf('.') + 1)..];
-            var filter = table == "mt_events" ? "t.type" : "'row'";
-            await using var count = new NpgsqlCommand(
-                $"select {filter}, count(*) from {qualified} t where t::text ilike @needle group by 1", connection);
-            count.Parameters.AddWithValue("needle", $"%{needle}%");
-            await using var reader = await count.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                found[table == "mt_events" ? $"mt_events:{reader.GetString(0)}" : table] = reader.GetInt64(1);
-            }
-        }
-
-        return found;
-    }
+    private Task<Dictionary<string, long>> RowsContaining(string needle) => StoredRows.Containing(App, needle);
 
     private async Task<(Guid Flight, Guid Case)> FullScenario()
     {

@@ -21,9 +21,11 @@ public class EventCatalogueTests
         options.ConfigureFlights(new ManifestRules());
         options.ConfigureCases();
         options.ConfigureFinance();
+        CalaisReturns.Accountability.AccountabilityModule.ConfigureAccountability(options);
         var catalogue = new JsonObject();
         var events = (Marten.Events.EventGraph)options.Events;
-        foreach (var type in FlightsModule.EventTypes.Concat(CasesModule.EventTypes).Concat(FinanceModule.EventTypes))
+        foreach (var type in FlightsModule.EventTypes.Concat(CasesModule.EventTypes).Concat(FinanceModule.EventTypes)
+                     .Concat(CalaisReturns.Accountability.AccountabilityModule.EventTypes))
         {
             catalogue[events.EventMappingFor(type).EventTypeName] = JsonShape.Of(type);
         }
