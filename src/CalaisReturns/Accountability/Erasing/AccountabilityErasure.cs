@@ -41,17 +41,29 @@ public static class AccountabilityRetentionHandler
         EventMetadata.StampSystem(session, Process, cause: null);
         foreach (var id in officers)
         {
-            session.Events.Append(id, new OfficerPersonalDataErased(id, now));
+            var stream = await session.Events.FetchForExclusiveWriting<Officer>(id, ct);
+            if (stream.Aggregate is { Erased: false })
+            {
+                stream.AppendOne(new OfficerPersonalDataErased(id, now));
+            }
         }
 
         foreach (var id in incidents)
         {
-            session.Events.Append(id, new IncidentNarrativeErased(id, now));
+            var stream = await session.Events.FetchForExclusiveWriting<Incident>(id, ct);
+            if (stream.Aggregate is { Erased: false })
+            {
+                stream.AppendOne(new IncidentNarrativeErased(id, now));
+            }
         }
 
         foreach (var id in complaints)
         {
-            session.Events.Append(id, new ComplaintTextErased(id, now));
+            var stream = await session.Events.FetchForExclusiveWriting<Complaint>(id, ct);
+            if (stream.Aggregate is { Erased: false })
+            {
+                stream.AppendOne(new ComplaintTextErased(id, now));
+            }
         }
     }
 }
