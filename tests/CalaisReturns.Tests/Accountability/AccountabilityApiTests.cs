@@ -3,6 +3,7 @@ using CalaisReturns.Accountability.Complaints;
 using CalaisReturns.Accountability.Incidents;
 using CalaisReturns.Accountability.Monitoring;
 using CalaisReturns.Accountability.Officers;
+using CalaisReturns.Accountability.Reporting;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
 using CalaisReturns.Flights.Scheduling;
@@ -181,6 +182,40 @@ public class AccountabilityApiTests(AppFixture app) : IntegrationTest(app)
             $"/api/flights/{flight}/monitor-report?asOf={Uri.EscapeDataString(answered.AddMinutes(30).ToString("O"))}", Auditor);
         Assert.Equal((MonitorReportStatus.Open, 1, 1), (halfway.Status, halfway.FindingsOpen, halfway.FindingsAnswered));
         await App.Get($"/api/flights/{flight}/monitor-report", 403, Actors.Of(Role.Finance, State.FR));
+
+        // The figures: per flight, and for the month with its other (unflown) flight, on the API and in the downloads.
+        var figures = await App.GetJson<FlightAccountability>($"/api/flights/{flight}/accountability", Auditor);
+        Assert.Equal((2, 1, 50.0m, 1, 1, 1, 45.0m, 45.0m), (figures.ReturneesFlown, figures.Incidents, figures.IncidentsPer100Returnees,
+            figures.SeriousIncidents, figures.LateSeriousReports, figures.UsesOfForce, figures.ForceMinutesTotal, figures.ForceMinutesLongest));
+        Assert.Equal((2, 2, 0, MonitorReportStatus.Closed), (figures.Findings, figures.FindingsAnswered, figures.FindingsOpen, figures.MonitorReport));
+        var month = await App.GetJson<AccountabilityReport>("/api/reports/accountability?period=2026-07", Actors.FrPlanner);
+        Assert.Equal([team.Reference, otherReference], month.Flights.Select(f => f.Reference));
+        Assert.Equal((2, 1, 50.0m, 45.0m), (month.Total.ReturneesFlown, month.Total.Incidents, month.Total.IncidentsPer100Returnees,
+            month.Total.ForceMinutesLongest));
+        await App.Get("/api/reports/accountability?period=2026-07", 403, Actors.Of(Role.Finance, State.UK));
+        await App.Get("/api/reports/accountability?period=July", 400, Auditor);
+
+        var plain = (await App.Get("/api/reports/accountability.csv?period=2026-07", actor: Auditor)).ReadAsText().Split("\r\n");
+        Assert.Equal("Reference,ScheduledDeparture,Status,LeadState,CountriesOfReturn,ReturneesFlown,Incidents,IncidentsPer100Returnees,"
+            + "SeriousIncidents,LateSeriousReports,UsesOfForce,ForceMinutesTotal,ForceMinutesLongest,Findings,FindingsAnswered,FindingsOpen,MonitorReport",
+            plain[0]);
+        Assert.Equal($"{team.Reference},2026-07-22,Departed,UK,AL,2,1,50.0,1,1,1,45.0,45.0,2,2,0,Closed", plain[1]);
+        Assert.StartsWith("TOTAL,,,,,2,1,50.0,", plain[3]);
+        var french = await App.Get("/api/reports/accountability.csv?period=2026-07&format=reader", actor: Actors.FrPlanner, language: "fr-FR");
+        var frenchText = french.ReadAsText().TrimStart('\uFEFF').Split("\r\n");
+        Assert.StartsWith("Vol;Départ;Statut;", frenchText[0]);
+        Assert.Contains(";50,0;", frenchText[1]);
+        Assert.Contains(";Clos", frenchText[1]);
+
+        var excel = await App.Get("/api/reports/accountability.xlsx?period=2026-07", actor: Actors.FrPlanner, language: "fr-FR");
+        using var workbook = new MemoryStream();
+        await excel.Context.Response.Body.CopyToAsync(workbook);
+        workbook.Position = 0;
+        var sheet = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(3, sheet.Count);
+        Assert.Equal((50.0, 45.0, "Clos"), (Convert.ToDouble(sheet[0]["Incidents pour 100 personnes"]),
+            Convert.ToDouble(sheet[0]["Force, la plus longue (minutes)"]), sheet[0]["Rapport de l’observateur"]));
+        Assert.IsType<DateTime>(sheet[0]["Départ"]);
     }
 
     [Fact]

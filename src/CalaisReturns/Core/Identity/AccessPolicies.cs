@@ -19,6 +19,9 @@ public static class AccessPolicies
     /// <summary>Planners and escort leaders: what happens on board.</summary>
     public const string Crew = "crew";
 
+    /// <summary>The accountability reports' figures: planners (their states' flights), auditors and admins.</summary>
+    public const string AccountabilityReader = "accountability-reader";
+
     public const string Planner = "planner";
 
     public const string Finance = "finance";
@@ -38,6 +41,8 @@ public static class AccessPolicies
         options.AddPolicy(Reader, p => Known(p).RequireClaim(Claims.Role, readers));
         options.AddPolicy(FlightReader, p => Known(p).RequireClaim(Claims.Role, Enum.GetNames<Role>()));
         options.AddPolicy(Monitor, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Monitor)).RequireClaim(Claims.Organisation));
+        options.AddPolicy(AccountabilityReader, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Planner), nameof(Role.Auditor),
+            nameof(Role.Admin)));
         options.AddPolicy(Crew, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Planner), nameof(Role.EscortLeader)));
         options.AddPolicy(Planner, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Planner)));
         options.AddPolicy(Finance, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Finance)));

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Text;
-using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
+using CalaisReturns.Core.Exports;
 
 namespace CalaisReturns.Finance.Reporting;
 
@@ -62,51 +59,19 @@ public static class ReportExport
 
     /// <summary>RFC 4180 for scripts: comma separated, CRLF, invariant numbers, column codes and enum names.</summary>
     public static string Csv(CostShareReport report) =>
-        Table(Columns, Rows(report).Select(row => row.Select(Plain)), ',');
+        Spreadsheets.Csv(Columns, Rows(report).Select(row => row.Select(Plain)));
 
     /// <summary>The reader's convention: their labels, their decimal separator, and a list separator that does not clash with it.</summary>
-    public static byte[] ReaderCsv(CostShareReport report, CultureInfo culture)
-    {
-        var separator = culture.NumberFormat.NumberDecimalSeparator == "," ? ';' : ',';
-        var text = Table(Columns.Select(c => Texts.In(culture, $"Export.{c}")),
-            Rows(report).Select(row => row.Select(value => Written(value, culture))), separator);
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
-    }
+    public static byte[] ReaderCsv(CostShareReport report, CultureInfo culture) =>
+        Spreadsheets.ReaderCsv(Columns.Select(c => Texts.In(culture, $"Export.{c}")),
+            Rows(report).Select(row => row.Select(value => Written(value, culture))), culture);
 
-    public static byte[] Xlsx(CostShareReport report, CultureInfo culture)
-    {
-        var rows = Rows(report).Select(row => Columns.Zip(row).ToDictionary(c => c.First, c => Cell(c.Second, culture))).ToList();
-        var configuration = new OpenXmlConfiguration
-        {
-            DynamicColumns =
-            [
-                .. Columns.Select(column => new DynamicExcelColumn(column)
-                {
-                    Name = Texts.In(culture, $"Export.{column}"),
-                    Format = Money.Contains(column) ? "#,##0.00" : column == "ScheduledDeparture" ? "yyyy-mm-dd" : null,
-                    Width = column is "Reference" or "ScheduledDeparture" or "Status" ? 18 : 14,
-                }),
-            ],
-        };
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: Texts.In(culture, "Export.Sheet"), configuration: configuration);
-        return stream.ToArray();
-    }
-
-    private static string Table(IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows, char separator)
-    {
-        var table = new StringBuilder();
-        table.Append(string.Join(separator, header.Select(h => Quoted(h, separator)))).Append("\r\n");
-        foreach (var row in rows)
-        {
-            table.Append(string.Join(separator, row.Select(cell => Quoted(cell, separator)))).Append("\r\n");
-        }
-
-        return table.ToString();
-    }
-
-    private static string Quoted(string text, char separator) =>
-        text.IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+    public static byte[] Xlsx(CostShareReport report, CultureInfo culture) =>
+        Spreadsheets.Xlsx(Columns, Rows(report).Select(row => row.Select(value => Cell(value, culture)).ToArray()),
+            Texts.In(culture, "Export.Sheet"),
+            column => (Texts.In(culture, $"Export.{column}"),
+                Money.Contains(column) ? "#,##0.00" : column == "ScheduledDeparture" ? "yyyy-mm-dd" : null,
+                column is "Reference" or "ScheduledDeparture" or "Status" ? 18 : 14));
 
     private static string Plain(object? value) => value switch
     {
