@@ -57,7 +57,7 @@ public class AccountabilityApiTests(AppFixture app) : IntegrationTest(app)
         await App.Post($"/api/flights/{flight}/monitor", new { organisation = Actors.Imb });
         await App.Post($"/api/flights/{flight}/officers", new { officerId = expiring, duty = "Escort" });
         await App.Post($"/api/flights/{flight}/officers", new { officerId = lead, duty = "Escort" });
-        await App.Post($"/api/flights/{flight}/officers", new { officerId = medic, duty = "Medic" }, 404);
+        await App.Post($"/api/flights/{flight}/officers", new { officerId = medic, duty = "Medic" }, 403);
         await App.Post($"/api/flights/{flight}/officers", new { officerId = medic, duty = "Medic" }, actor: Actors.FrPlanner);
         await App.Post($"/api/flights/{flight}/officers", new { officerId = lead, duty = "Escort" }, 409);
         var team = await App.GetJson<FlightSchedule>($"/api/flights/{flight}");

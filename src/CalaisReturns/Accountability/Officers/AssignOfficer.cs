@@ -73,14 +73,14 @@ public static class AssignOfficerEndpoint
         ClaimsPrincipal user, CancellationToken ct)
     {
         var actor = Actor.From(user);
-        // An officer of another state is not the caller's to see: not found, as if it did not exist.
-        if (await session.Events.FetchLatest<Officer>(command.OfficerId, ct) is not { } officer || officer.State != actor.State)
+        if (await session.Events.FetchLatest<Officer>(command.OfficerId, ct) is not { } officer)
         {
             return Core.Http.Problems.NotFound("Officer", command.OfficerId);
         }
 
+        // Each state's planners name their own officers.
         return await session.Decide<Flight>(flightId, command.ExpectedVersion,
-            _ => FlightAccess.OwnTeamPlanner(actor, officer.State),
+            _ => RosterEndpoints.OwnStatePlanner(actor, officer.State),
             f => Decide(command, f, officer, clock.GetUtcNow()), ct);
     }
 

@@ -4,9 +4,11 @@ using CalaisReturns.Core.Identity;
 namespace CalaisReturns.Tests.Core.Identity;
 
 /// <summary>
-/// Every write endpoint × every role × both states (and no one): only the lead state's planners
-/// operate a UK-led flight, only UK planners touch UK cases and their manifest entries, and a
-/// refused request writes no event.
+/// Every write endpoint × every role × both states × a monitor's organisation (and no one): only the lead state's
+/// planners operate a UK-led flight, only UK planners touch UK cases and their manifest entries, each state's planners
+/// their own officers, the crews of the flight's states its incidents, the monitor named on the flight its report; and a
+/// refused request writes no event. Each endpoint is prepared once for every refused caller (a refusal changes nothing)
+/// and once more for each caller allowed.
 /// </summary>
 public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
 {
@@ -15,29 +17,24 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
             "cancellation", "manifest", "manifest/confirmation", "manifest/withdrawal", "manifest/lock",
             "case", "case/travel-document", "case/barriers", "case/barriers/lifting", "case/closure", "case/erasure",
             "cost-split", "costs", "costs/correction", "costs/withdrawal", "exchange-rate", "external-funding", "settlements",
-            "cost-share/confirmation"];
+            "cost-share/confirmation", "officers", "officers/renewal", "officers/leaving", "team", "team/release", "incidents",
+            "incidents/amendment", "incidents/serious-report", "monitor-report/observations", "monitor-report",
+            "monitor-report/response", "complaints", "complaints/receipt", "complaints/examination", "complaints/outcome"];
+
+    private static readonly string[] AccountabilityEndpoints =
+        ["officers", "officers/renewal", "officers/leaving", "team", "team/release", "incidents", "incidents/amendment",
+            "incidents/serious-report", "monitor-report/observations", "monitor-report", "monitor-report/response", "complaints",
+            "complaints/receipt", "complaints/examination", "complaints/outcome"];
 
     /// <summary>Agreeing to a split is left out: a proposer's own agreement is a 409 refusal, tested with the finance API.</summary>
     private static readonly string[] FinanceEndpoints = [.. WriteEndpoints.Where(e => e.StartsWith("cost") || e is
         "exchange-rate" or "external-funding" or "settlements")];
 
-    public static TheoryData<string, Role?, State?> Matrix()
-    {
-        var data = new TheoryData<string, Role?, State?>();
-        foreach (var endpoint in WriteEndpoints)
-        {
-            data.Add(endpoint, null, null);
-            foreach (var role in Enum.GetValues<Role>())
-            {
-                foreach (var state in Enum.GetValues<State>())
-                {
-                    data.Add(endpoint, role, state);
-                }
-            }
-        }
+    public static TheoryData<string> Endpoints() => [.. WriteEndpoints];
 
-        return data;
-    }
+    /// <summary>Every caller: each role of each state (a monitor of the UK is the IMB's, of France the CGLPL's).</summary>
+    private static IEnumerable<Actor> Callers() =>
+        Enum.GetValues<Role>().SelectMany(role => Enum.GetValues<State>().Select(state => Actors.Of(role, state)));
 
     /// <summary>
     /// Brings a UK-led UK/FR flight, or a UK case, to where the endpoint's command is valid; returns
@@ -58,6 +55,11 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
         if (FinanceEndpoints.Contains(endpoint))
         {
             return await PrepareFinance(endpoint);
+        }
+
+        if (AccountabilityEndpoints.Contains(endpoint))
+        {
+            return await PrepareAccountability(endpoint);
         }
 
         if (endpoint.StartsWith("manifest"))
@@ -188,45 +190,174 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
     }
 
     /// <summary>
-    /// Opening a case is for any planner (for their own state); finance commands are for finance staff of
-    /// either state, but a cost line only for the state that paid it (the UK here); everything else is UK planners'.
+    /// A UK-led UK/FR flight monitored by the IMB that has left, with a UK case and UK officers 1001 and 1002 on its team;
+    /// a serious incident the UK recorded; the IMB's report with a finding; a complaint about officer 1001 made for the UK case.
     /// </summary>
-    private static bool Allowed(string endpoint, Role role, State state) =>
-        FinanceEndpoints.Contains(endpoint)
-            ? role == Role.Finance && (!endpoint.StartsWith("costs/") || state == State.UK)
-            : role == Role.Planner && (endpoint == "case" || state == State.UK);
+    private async Task<(string Url, object Body)> PrepareAccountability(string endpoint)
+    {
+        var uk = Actors.UkPlanner;
+        if (endpoint == "officers")
+        {
+            return ("/api/officers", new { staffNumber = "S-" + Guid.NewGuid().ToString("N")[..8], name = "N", grade = "DCO",
+                certificateExpiry = "2030-01-01", restraintTrainingExpiry = "2030-01-01" });
+        }
+
+        async Task<Guid> Officer(string staffNumber) => (await App.Post("/api/officers", new
+        {
+            staffNumber, name = "N", grade = "DCO", certificateExpiry = "2030-01-01", restraintTrainingExpiry = "2030-01-01",
+        }, 201, uk)).ReadAsJson<Accepted>()!.Id;
+
+        var officer = await Officer("UK-1001");
+        if (endpoint is "officers/renewal" or "officers/leaving")
+        {
+            return ($"/api/officers/{officer}/{endpoint["officers/".Length..]}",
+                endpoint == "officers/leaving" ? new { } : new { grade = "SO", certificateExpiry = "2031-01-01", restraintTrainingExpiry = "2031-01-01" });
+        }
+
+        var flight = await App.ReadyFlight();
+        if (endpoint == "team")
+        {
+            return ($"/api/flights/{flight}/officers", new { officerId = officer, duty = "Escort" });
+        }
+
+        await App.Post($"/api/flights/{flight}/officers", new { officerId = officer, duty = "Escort" }, actor: uk);
+        if (endpoint == "team/release")
+        {
+            return ($"/api/flights/{flight}/officers/{officer}/release", new { reason = "Sick" });
+        }
+
+        var person = await App.OpenCase();
+        if (endpoint.StartsWith("complaints"))
+        {
+            if (endpoint == "complaints")
+            {
+                return ("/api/complaints", new { caseId = person, officerId = officer, text = "Rough", flightId = flight });
+            }
+
+            var complaint = (await App.Post("/api/complaints", new { caseId = person, officerId = officer, text = "Rough" }, 201, uk))
+                .ReadAsJson<Accepted>()!.Id;
+            if (endpoint != "complaints/receipt")
+            {
+                await App.Post($"/api/complaints/{complaint}/receipt", new { }, actor: uk);
+            }
+
+            if (endpoint == "complaints/outcome")
+            {
+                await App.Post($"/api/complaints/{complaint}/examination", new { }, actor: uk);
+            }
+
+            return ($"/api/complaints/{complaint}/{endpoint["complaints/".Length..]}",
+                endpoint == "complaints/outcome" ? new { outcome = "NotUpheld", summary = "No evidence" } : new { });
+        }
+
+        await App.Post($"/api/flights/{flight}/monitor", new { organisation = Actors.Imb }, actor: uk);
+        await App.Manifest(flight, person);
+        if (endpoint == "monitor-report/observations")
+        {
+            return ($"/api/flights/{flight}/monitor-report/observations", new { observedAt = App.Clock.Now, text = "Briefing held" });
+        }
+
+        App.Clock.Now = Api.Departure.AddHours(1);
+        await App.Post($"/api/flights/{flight}/departure",
+            new { actualDeparture = Api.Departure, returneesOnBoard = new[] { new { state = "UK", returnees = 1 } } }, actor: uk);
+        var incident = new
+        {
+            occurredAt = Api.Departure.AddMinutes(10), phase = "InFlight", category = "UseOfForce", caseIds = new[] { person },
+            officerIds = new[] { officer }, serious = true, narrative = "Restrained",
+            useOfForce = new { technique = "EscortHold", startedAt = Api.Departure.AddMinutes(10), endedAt = Api.Departure.AddMinutes(15), authorisedBy = officer },
+        };
+        if (endpoint == "incidents")
+        {
+            return ($"/api/flights/{flight}/incidents", incident);
+        }
+
+        if (endpoint.StartsWith("incidents/"))
+        {
+            var id = (await App.Post($"/api/flights/{flight}/incidents", incident, 201, uk)).ReadAsJson<Accepted>()!.Id;
+            return ($"/api/flights/{flight}/incidents/{id}/{endpoint["incidents/".Length..]}", endpoint == "incidents/amendment"
+                ? new { incident.occurredAt, incident.phase, incident.category, incident.caseIds, incident.officerIds, incident.serious,
+                    narrative = "Restrained by one officer", reason = "Clarified", incident.useOfForce }
+                : new { sentTo = "PSU" });
+        }
+
+        var findings = new { findings = new[] { new { text = "Belt kept on", severity = "High" } } };
+        if (endpoint == "monitor-report")
+        {
+            return ($"/api/flights/{flight}/monitor-report", findings);
+        }
+
+        await App.Post($"/api/flights/{flight}/monitor-report", findings, actor: Actors.Monitor(Actors.Imb));
+        var report = await App.GetJson<CalaisReturns.Accountability.Monitoring.MonitorReportView>($"/api/flights/{flight}/monitor-report", uk);
+        return ($"/api/flights/{flight}/monitor-report/findings/{report.Findings[0].FindingId}/response",
+            new { accepted = true, action = "Reviewed" });
+    }
+
+    /// <summary>
+    /// Opening a case or enrolling an officer is for any planner (for their own state); finance commands are for finance
+    /// staff of either state, but a cost line only for the state that paid it (the UK here); an incident for the crews
+    /// (planners and escort leaders) of the flight's states, its amendment and report for the UK's; a complaint about a
+    /// UK officer for a UK case for the UK's crew; the monitor's writes for the IMB's monitor; everything else is UK planners'.
+    /// </summary>
+    private static bool Allowed(string endpoint, Role role, State state) => endpoint switch
+    {
+        _ when FinanceEndpoints.Contains(endpoint) => role == Role.Finance && (!endpoint.StartsWith("costs/") || state == State.UK),
+        "incidents" => role is Role.Planner or Role.EscortLeader,
+        "incidents/amendment" or "incidents/serious-report" or "complaints" => role is Role.Planner or Role.EscortLeader && state == State.UK,
+        "monitor-report/observations" or "monitor-report" => role == Role.Monitor && state == State.UK,
+        "case" or "officers" => role == Role.Planner,
+        _ => role == Role.Planner && state == State.UK,
+    };
 
     [Theory]
-    [MemberData(nameof(Matrix))]
-    public async Task Only_the_right_planners_write_and_a_refused_request_writes_nothing(string endpoint, Role? role,
-        State? state)
+    [MemberData(nameof(Endpoints))]
+    public async Task Only_the_right_people_write_and_a_refused_request_writes_nothing(string endpoint)
     {
+        var failures = new List<string>();
         var (url, body) = await Prepare(endpoint);
-        var request = Guid.NewGuid().ToString("N");
 
-        var allowed = role is { } r && Allowed(endpoint, r, state!.Value);
-        var expected = role is null ? 401 : allowed ? (endpoint is "plan" or "case" ? 201 : 200) : 403;
-        if (role is null)
+        var anonymous = Guid.NewGuid().ToString("N");
+        await Host.Scenario(s =>
         {
-            await Host.Scenario(s =>
-            {
-                s.Post.RawJson(System.Text.Json.JsonSerializer.Serialize(body, Api.Json)).ToUrl(url);
-                s.WithRequestHeader("X-Correlation-Id", request);
-                s.StatusCodeShouldBe(expected);
-            });
+            s.Post.RawJson(System.Text.Json.JsonSerializer.Serialize(body, Api.Json)).ToUrl(url);
+            s.WithRequestHeader("X-Correlation-Id", anonymous);
+            s.StatusCodeShouldBe(401);
+        });
+        if (await App.EventsWrittenBy(anonymous) is > 0 and var written)
+        {
+            failures.Add($"no one: wrote {written} events");
         }
-        else
+
+        var callers = Callers().ToList();
+        foreach (var caller in callers.Where(c => !Allowed(endpoint, c.Role, c.State)))
         {
-            var result = await App.Post(url, body, expected, Actors.Of(role.Value, state!.Value), request);
-            if (!allowed)
+            var request = Guid.NewGuid().ToString("N");
+            var result = await App.Post(url, body, 403, caller, request);
+            if (await App.EventsWrittenBy(request) is > 0 and var wrote)
             {
-                Assert.Equal(403, result.Problem()["status"]!.GetValue<int>());
+                failures.Add($"{caller.Role} {caller.State}: refused but wrote {wrote} events");
             }
         }
 
-        // What this request wrote, by its correlation id: nothing if refused.
-        var written = await App.EventsWrittenBy(request);
-        Assert.True(allowed ? written > 0 : written == 0, $"The request wrote {written} events.");
+        var first = true;
+        foreach (var caller in callers.Where(c => Allowed(endpoint, c.Role, c.State)))
+        {
+            if (!first)
+            {
+                await App.ResetAsync();
+                (url, body) = await Prepare(endpoint);
+            }
+
+            first = false;
+            var request = Guid.NewGuid().ToString("N");
+            await App.Post(url, body, endpoint is "plan" or "case" or "officers" or "incidents" or "complaints" ? 201 : 200, caller, request);
+            if (await App.EventsWrittenBy(request) == 0)
+            {
+                failures.Add($"{caller.Role} {caller.State}: allowed but wrote nothing");
+            }
+        }
+
+        Assert.False(first, "No caller is allowed.");
+        Assert.Empty(failures);
     }
 
     [Fact]
@@ -240,11 +371,59 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
         await App.Post($"/api/flights/{id}/monitor", new { organisation = "IMB" }, 403, Actors.FrPlanner);
     }
 
+    /// <summary>
+    /// The reads of the accountability records, each caller against one flight (UK-led, UK/FR, monitored by the IMB, left,
+    /// with an incident, the monitor's report and a complaint): who reads what, and who is refused.
+    /// </summary>
+    [Fact]
+    public async Task Each_caller_reads_only_the_accountability_records_that_are_theirs()
+    {
+        var (url, _) = await PrepareAccountability("monitor-report/response");
+        var flight = url.Split('/')[3];
+        await App.Post("/api/complaints", new { caseId = await App.OpenCase(), officerId = (await App.GetJson<List<CalaisReturns.Accountability.Officers.Officer>>("/api/officers"))[0].Id,
+            text = "Rough" }, 201);
+        bool Crew(Actor a) => a.Role is Role.Planner or Role.EscortLeader;
+        bool Oversight(Actor a) => a.Role is Role.Auditor or Role.Admin;
+        bool Imb(Actor a) => a.Role == Role.Monitor && a.State == State.UK;
+        var reads = new (string Url, Func<Actor, bool> Reads)[]
+        {
+            ("/api/officers", a => a.Role == Role.Planner),
+            ("/api/schedule", a => a.Role != Role.Monitor),
+            ($"/api/flights/{flight}", a => a.Role != Role.Monitor || Imb(a)),
+            ($"/api/flights/{flight}/incidents", a => Crew(a) || Oversight(a) || Imb(a)),
+            ($"/api/flights/{flight}/monitor-report", a => a.Role == Role.Planner || Oversight(a) || Imb(a)),
+            ("/api/complaints", a => a.Role == Role.Planner || Oversight(a)),
+            ("/api/reports/accountability?period=2026-07", a => a.Role == Role.Planner || Oversight(a)),
+            ($"/api/flights/{flight}/accountability", a => a.Role == Role.Planner || Oversight(a)),
+        };
+        var wrong = new List<string>();
+        foreach (var (read, may) in reads)
+        {
+            foreach (var caller in Callers())
+            {
+                var expected = may(caller) ? 200 : 403;
+                var status = (await Host.Scenario(s =>
+                {
+                    s.Get.Url(read);
+                    s.WithBearerToken(App.Token(caller));
+                    s.IgnoreStatusCode();
+                })).Context.Response.StatusCode;
+                if (status != expected)
+                {
+                    wrong.Add($"{read} as {caller.Role} {caller.State}: {status}, expected {expected}");
+                }
+            }
+        }
+
+        Assert.Empty(wrong);
+    }
+
     [Theory]
     [InlineData(Role.Planner)]
     [InlineData(Role.Finance)]
     [InlineData(Role.Auditor)]
     [InlineData(Role.Admin)]
+    [InlineData(Role.EscortLeader)]
     public async Task Every_role_of_either_state_reads_the_schedule(Role role)
     {
         var id = await App.PlannedFlight();
