@@ -183,6 +183,16 @@ public class AccountabilityApiTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal((MonitorReportStatus.Open, 1, 1), (halfway.Status, halfway.FindingsOpen, halfway.FindingsAnswered));
         await App.Get($"/api/flights/{flight}/monitor-report", 403, Actors.Of(Role.Finance, State.FR));
 
+        // The auditor's history of it all: who recorded what and when, in order, without the narrative.
+        var history = await App.HistoryEvents($"/api/flights/{flight}/accountability/history", Auditor);
+        Assert.Equal(["incident_recorded", "serious_incident_reported", "incident_amended", "monitor_report_submitted",
+            "monitor_finding_answered", "monitor_finding_answered"], history.Select(e => e!["type"]!.GetValue<string>()));
+        Assert.Equal(incidentId, history[0]!["streamId"]!.GetValue<Guid>());
+        Assert.Equal(("uk.escortleader", "EscortLeader", "UK"), (history[0]!["userId"]!.GetValue<string>(),
+            history[0]!["role"]!.GetValue<string>(), history[0]!["state"]!.GetValue<string>()));
+        Assert.DoesNotContain("struck", history.ToJsonString());
+        await App.Get($"/api/flights/{flight}/accountability/history", 403, Actors.Of(Role.Finance, State.UK));
+
         // The figures: per flight, and for the month with its other (unflown) flight, on the API and in the downloads.
         var figures = await App.GetJson<FlightAccountability>($"/api/flights/{flight}/accountability", Auditor);
         Assert.Equal((2, 1, 50.0m, 1, 1, 1, 45.0m, 45.0m), (figures.ReturneesFlown, figures.Incidents, figures.IncidentsPer100Returnees,
@@ -216,6 +226,39 @@ public class AccountabilityApiTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal((50.0, 45.0, "Clos"), (Convert.ToDouble(sheet[0]["Incidents pour 100 personnes"]),
             Convert.ToDouble(sheet[0]["Force, la plus longue (minutes)"]), sheet[0]["Rapport de l’observateur"]));
         Assert.IsType<DateTime>(sheet[0]["Départ"]);
+    }
+
+    [Fact]
+    public async Task The_lead_state_is_reminded_of_findings_left_unanswered_by_e_mail_until_each_is_answered()
+    {
+        var flight = await App.ReadyFlight();
+        await App.Post($"/api/flights/{flight}/monitor", new { organisation = Actors.Imb });
+        App.Clock.Now = Api.Departure.AddHours(1);
+        await App.Post($"/api/flights/{flight}/departure",
+            new { actualDeparture = Api.Departure, returneesOnBoard = new[] { new { state = "UK", returnees = 0 } } });
+        await App.Post($"/api/flights/{flight}/monitor-report", new { findings = new[] { new { text = "Briefing untranslated", severity = "Medium" } } },
+            actor: Imb);
+        var address = MailCatcher.Address("uk-lead");
+        await App.Put("/api/me/email-notifications", new { email = address, language = "fr", zone = "Europe/Paris" });
+
+        App.Clock.Now = Api.Departure.AddDays(10);
+        await Sweep();
+        Assert.Empty(await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications"));
+        App.Clock.Now = Api.Departure.AddDays(15);
+        await Sweep();
+        await Sweep();
+        var reminder = Assert.Single(await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications"));
+        Assert.Equal(DeadlineKind.FindingsUnanswered, reminder.Kind);
+        Assert.Empty(await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications", Actors.FrPlanner));
+        var email = Assert.Single(await MailCatcher.To(address));
+        Assert.Contains("constatations toujours sans réponse", email.TextBody);
+
+        var report = await App.GetJson<MonitorReportView>($"/api/flights/{flight}/monitor-report");
+        await App.Post($"/api/flights/{flight}/monitor-report/findings/{report.Findings[0].FindingId}/response",
+            new { accepted = true, action = "Interpreter at every briefing" });
+        App.Clock.Now = Api.Departure.AddDays(30);
+        await Sweep();
+        Assert.Single(await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications"));
     }
 
     [Fact]

@@ -23,12 +23,15 @@ public sealed record HistoryEntry(
 
     public string? CausationId { get; init; }
 
+    /// <summary>The stream the event is on: a history of several streams (a flight's incidents and monitor's report) says which.</summary>
+    public Guid StreamId { get; init; }
+
     /// <summary>History never shows personal data: a case's name and date of birth, an officer's name, a narrative are left out.</summary>
     public static HistoryEntry From(IEvent e) =>
         new(e.Sequence, e.Version, e.Timestamp, e.EventTypeName,
             e.Data is IHoldsPersonalData holder ? holder.WithoutPersonalData() : e.Data,
             e.UserName, Header(e, EventMetadata.UserName), Header(e, EventMetadata.Role), Header(e, EventMetadata.State),
-            e.CorrelationId, e.Headers) { CausationId = e.CausationId };
+            e.CorrelationId, e.Headers) { CausationId = e.CausationId, StreamId = e.StreamId };
 
     private static string? Header(IEvent e, string name) => e.Headers?.GetValueOrDefault(name)?.ToString();
 }
@@ -100,6 +103,16 @@ public static class EventHistory
             : null;
     }
 
+    /// <summary>A page of the history of several streams, in the order their events were stored.</summary>
+    public static async Task<HistoryPage> Page(IQuerySession session, IReadOnlyCollection<Guid> streamIds, HistoryFilter filter,
+        CancellationToken ct)
+    {
+        var ids = streamIds.ToArray();
+        var events = ids.Length == 0 ? []
+            : await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(ids)).OrderBy(e => e.Sequence).ToListAsync(ct);
+        return await WithCauses(session, filter.Apply(events), ct);
+    }
+
     /// <summary>Names the cause of every entry a policy or job appended: one read of each causing stream, up to the cause.</summary>
     private static async Task<HistoryPage> WithCauses(IQuerySession session, HistoryPage page, CancellationToken ct)
     {
@@ -125,6 +138,8 @@ public static class EventHistory
     {
         Flights.FlightPlanned => "Flight",
         CaseOpened => "Case",
+        Accountability.IncidentRecorded => "Incident",
+        Accountability.MonitorObservationRecorded or Accountability.MonitorReportSubmitted => "MonitorReport",
         _ => null,
     };
 
