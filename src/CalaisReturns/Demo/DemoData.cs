@@ -1,3 +1,5 @@
+using CalaisReturns.Accountability;
+using CalaisReturns.Accountability.Officers;
 using CalaisReturns.Cases;
 using CalaisReturns.Cases.Opening;
 using CalaisReturns.Finance;
@@ -42,6 +44,8 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
 
     private sealed record DemoCase(Guid Id, State State, OpenCase Open);
 
+    private sealed record DemoOfficer(Guid Id, State State, EnrolOfficer Enrol);
+
     /// <summary>Fictional people, for the demo only.</summary>
     private static readonly DemoCase[] Cases =
     [
@@ -53,6 +57,20 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
             new OpenCase("AGDREF-DEMO-03", "Dritan Fictif", "AL", new DateOnly(1994, 12, 30))),
     ];
 
+    /// <summary>Fictional officers of each state's roster; one's restraint training lapses before the Pristina flight.</summary>
+    private static DemoOfficer[] Officers(DateTimeOffset now) =>
+    [
+        new(Guid.Parse("0193a1c0-0000-7000-c000-000000000001"), State.UK,
+            new EnrolOfficer("HO-ESC-4417", "Gareth Demo", "Detention Custody Officer", new DateOnly(2029, 3, 31), new DateOnly(2028, 9, 30))),
+        new(Guid.Parse("0193a1c0-0000-7000-c000-000000000002"), State.UK,
+            new EnrolOfficer("HO-ESC-5102", "Imogen Example", "Escort Team Leader", new DateOnly(2029, 3, 31),
+                DateOnly.FromDateTime(now.UtcDateTime).AddDays(15))),
+        new(Guid.Parse("0193a1c0-0000-7000-c000-000000000003"), State.FR,
+            new EnrolOfficer("PAF-77120", "Julien Fictif", "Brigadier", new DateOnly(2029, 12, 31), new DateOnly(2028, 12, 31))),
+        new(Guid.Parse("0193a1c0-0000-7000-c000-000000000004"), State.FR,
+            new EnrolOfficer("PAF-81044", "Nadia Exemple", "Infirmière", new DateOnly(2029, 12, 31), new DateOnly(2028, 12, 31))),
+    ];
+
     public async Task StartAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -62,8 +80,14 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
             cases[demo.Id] = await SeedCase(demo, now, ct);
         }
 
+        var officers = new Dictionary<Guid, Officer>();
+        foreach (var demo in Officers(now))
+        {
+            officers[demo.Id] = await SeedOfficer(demo, now, ct);
+        }
+
         var added = 0;
-        foreach (var demo in Flights(now, cases, rules))
+        foreach (var demo in Flights(now, cases, officers, rules))
         {
             await using var session = store.LightweightSession();
             session.LastModifiedBy = "system:demo-data";
@@ -125,13 +149,32 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
         return events.Aggregate((ReturneeCase?)null, ReturneeCase.Fold)!;
     }
 
+    private async Task<Officer> SeedOfficer(DemoOfficer demo, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        if (await session.Events.FetchLatest<Officer>(demo.Id, ct) is { } existing)
+        {
+            return existing;
+        }
+
+        session.LastModifiedBy = "system:demo-data";
+        var enrolled = RosterEndpoints.Decide(demo.Enrol, demo.Id, demo.State, now);
+        session.Events.StartStream<Officer>(demo.Id, enrolled);
+        await session.SaveChangesAsync(ct);
+        return Officer.Fold(null, enrolled);
+    }
+
     private static readonly Guid DemoProposal = Guid.Parse("0193a1c0-0000-7000-a000-000000000001");
 
     private static Guid DemoLine(int n) => Guid.Parse($"0193a1c0-0000-7000-b000-{n:000000000000}");
 
     private static IEnumerable<DemoFlight> Flights(DateTimeOffset now, Dictionary<Guid, ReturneeCase> cases,
-        ManifestRules rules)
+        Dictionary<Guid, Officer> officers, ManifestRules rules)
     {
+        Func<Flight, DateTimeOffset, Decision> Name(int index, OfficerDuty duty) =>
+            (f, t) => AssignOfficerEndpoint.Decide(new AssignOfficer(officers.Keys.ElementAt(index), duty), f,
+                officers.Values.ElementAt(index), t);
+
         Func<Flight, DateTimeOffset, Decision> Manifest(int index, ManifestStatus status) =>
             (f, t) => ManifestReturneeEndpoint.Decide(new ManifestReturnee(Cases[index].Id, status), f,
                 cases[Cases[index].Id], false, rules, t);
@@ -169,7 +212,11 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
             new PlanFlight(State.FR, [State.FR, State.UK], "XK", "CDG", "PRN", day.AddDays(20).AddHours(9)),
             (f, t) => BookCharterEndpoint.Decide(new BookCharter("ASL Airlines France", "B737-800", 189,
                 "DGEF-2026-044", new Money(96_500.00m, Currency.EUR)), f, t),
-            (f, t) => AllocateSeatsEndpoint.Decide(new AllocateSeats([new(State.FR, 120), new(State.UK, 60)]), f, t));
+            (f, t) => AllocateSeatsEndpoint.Decide(new AllocateSeats([new(State.FR, 120), new(State.UK, 60)]), f, t),
+            // Named teams: the French escort and nurse, and a UK escort whose restraint training lapses before departure.
+            Name(2, OfficerDuty.Escort),
+            Name(3, OfficerDuty.Medic),
+            Name(1, OfficerDuty.Escort));
         yield return new DemoFlight(Guid.Parse("0193a1c0-0000-7000-8000-000000000003"),
             new PlanFlight(State.UK, [State.UK], "GE", "LHR", "TBS", day.AddDays(35).AddHours(7)));
         yield return new DemoFlight(Guid.Parse("0193a1c0-0000-7000-8000-000000000004"),

@@ -37,6 +37,13 @@ public class DemoDataTests(AppFixture app) : IntegrationTest(app)
         Assert.Contains((await App.GetJson<ManifestView>($"/api/flights/{albania.Id}/manifest")).Lines,
             l => l.FullName == "Arben Demo");
 
+        // The Pristina flight's named teams, and the UK escort whose restraint training lapses before it leaves.
+        var kosovo = await App.GetJson<FlightSchedule>($"/api/flights/{schedule.First(f => f.CountryOfReturn == "XK").Id}");
+        Assert.Equal((1, 1, 1), (kosovo.For(State.FR).Escorts, kosovo.For(State.FR).Medics, kosovo.For(State.UK).Escorts));
+        Assert.Contains(kosovo.Warnings, w => w.Contains("HO-ESC-5102") && w.Contains("restraint training"));
+        Assert.Equal(["PAF-77120", "PAF-81044"], (await App.GetJson<List<CalaisReturns.Accountability.Officers.Officer>>("/api/officers",
+            Actors.FrPlanner)).Select(o => o.StaffNumber));
+
         var finance = Actors.Of(Role.Finance, State.UK);
         var share = await App.GetJson<FlightCostShare>($"/api/flights/{albania.Id}/cost-share", finance);
         Assert.Equal((CostShareStatus.Open, State.FR, 82_450.66m),
