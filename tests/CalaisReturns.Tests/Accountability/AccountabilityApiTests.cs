@@ -193,6 +193,18 @@ public class AccountabilityApiTests(AppFixture app) : IntegrationTest(app)
         Assert.DoesNotContain("struck", history.ToJsonString());
         await App.Get($"/api/flights/{flight}/accountability/history", 403, Actors.Of(Role.Finance, State.UK));
 
+        // The auditor's flight page: the incident and the report as they stood before the amendment and the answers.
+        var page = System.Net.WebUtility.HtmlDecode((await App.Get(
+            $"/audit/flights/{flight}?AsOf={Uri.EscapeDataString(occurred.AddHours(24.5).ToString("O"))}", actor: Auditor)).ReadAsText());
+        Assert.Contains("Restraint belt, 42 min", page);
+        Assert.Contains("Overdue", page);
+        Assert.Contains("No monitor's report.", page);
+        Assert.DoesNotContain("struck", page);
+        var closedPage = System.Net.WebUtility.HtmlDecode((await App.Get($"/audit/flights/{flight}", actor: Auditor)).ReadAsText());
+        Assert.Contains("Restraint belt, 45 min", closedPage);
+        Assert.Contains("Reported late", closedPage);
+        Assert.Contains("Monitor's report (Independent Monitoring Boards): Closed, 2 of 2 findings answered.", closedPage);
+
         // The figures: per flight, and for the month with its other (unflown) flight, on the API and in the downloads.
         var figures = await App.GetJson<FlightAccountability>($"/api/flights/{flight}/accountability", Auditor);
         Assert.Equal((2, 1, 50.0m, 1, 1, 1, 45.0m, 45.0m), (figures.ReturneesFlown, figures.Incidents, figures.IncidentsPer100Returnees,

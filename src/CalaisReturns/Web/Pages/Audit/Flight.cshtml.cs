@@ -13,7 +13,7 @@ namespace CalaisReturns.Web.Pages.Audit;
 /// A flight's event timeline with who, when and why, and the flight and its cost share replayed
 /// from the events as they stood at the chosen instant (the same replay as the API's asOf).
 /// </summary>
-public sealed class FlightModel(IQuerySession session) : PageModel
+public sealed class FlightModel(IQuerySession session, CalaisReturns.Accountability.AccountabilityRules rules, TimeProvider clock) : PageModel
 {
     /// <summary>The instant as a <c>datetime-local</c> value, read in the reader's zone.</summary>
     [BindProperty(SupportsGet = true)] public string? AsOf { get; set; }
@@ -23,6 +23,11 @@ public sealed class FlightModel(IQuerySession session) : PageModel
     public FlightSchedule? Flight { get; private set; }
     public FlightCostShare? Share { get; private set; }
     public HistoryPage History { get; private set; } = null!;
+
+    /// <summary>The events of the flight's incidents and monitor's report, and both as they stood at the instant.</summary>
+    public HistoryPage Accountability { get; private set; } = null!;
+    public IReadOnlyList<CalaisReturns.Accountability.Incidents.IncidentView> Incidents { get; private set; } = [];
+    public CalaisReturns.Accountability.Monitoring.MonitorReport? Report { get; private set; }
     public Guid FlightId { get; private set; }
 
     public async Task<IActionResult> OnGet(Guid flightId, CancellationToken ct)
@@ -55,6 +60,17 @@ public sealed class FlightModel(IQuerySession session) : PageModel
         Instant = travel.AsOf;
         Flight = await FlightSchedules.Flight(session, flightId, travel, ct);
         Share = await travel.Load<FlightCostShare>(session, flightId, ct);
+        Accountability = await EventHistory.Page(session,
+            await CalaisReturns.Accountability.AccountabilityHistory.StreamsOf(session, flightId, ct), HistoryFilter.All, ct);
+        if (Flight is not null)
+        {
+            var now = travel.AsOf ?? clock.GetUtcNow();
+            Incidents = [.. (await CalaisReturns.Accountability.Incidents.GetIncidentsEndpoint.Of(session, flightId, travel.AsOf, ct))
+                .Select(i => CalaisReturns.Accountability.Incidents.IncidentView.Of(i, Flight, withNarrative: false, rules, now))];
+            Report = await travel.Load<CalaisReturns.Accountability.Monitoring.MonitorReport>(session,
+                CalaisReturns.Accountability.Monitoring.MonitorReport.IdFor(flightId), ct);
+        }
+
         return Page();
     }
 }
