@@ -26,6 +26,7 @@ public class RebuildTests(AppFixture app) : IntegrationTest(app)
             await session.Query<CaseSummary>().OrderBy(d => d.Id).ToListAsync(),
             await session.Query<FlightCostShare>().OrderBy(d => d.Id).ToListAsync(),
             await session.Query<CostShareReportEntry>().OrderBy(d => d.Id).ToListAsync(),
+            await session.Query<CalaisReturns.Accountability.Officers.Officer>().OrderBy(d => d.Id).ToListAsync(),
         });
     }
 
@@ -60,7 +61,7 @@ public class RebuildTests(AppFixture app) : IntegrationTest(app)
             await using (var connection = new NpgsqlConnection(AppFixture.ConnectionString))
             {
                 await connection.OpenAsync();
-                foreach (var table in (string[])["flightschedule", "casesummary", "flightcostshare", "costsharereportentry"])
+                foreach (var table in (string[])["flightschedule", "casesummary", "flightcostshare", "costsharereportentry", "officer"])
                 {
                     await using var wipe = new NpgsqlCommand($"delete from {App.Schema}.mt_doc_{table}", connection);
                     await wipe.ExecuteNonQueryAsync();
@@ -79,5 +80,6 @@ public class RebuildTests(AppFixture app) : IntegrationTest(app)
         // The barred returnee's case was erased: the rebuild, from masked events, must not bring the name back.
         Assert.DoesNotContain("Arben Demo", live);
         Assert.Contains("Besnik Example", live);
+        Assert.Contains("Gareth Demo", live);
     }
 }
