@@ -28,6 +28,14 @@ public static class NotificationEmails
                 Texts.Format("Email.Withdrawal.Body", @case.Reference, @case.OwningState, flightReference,
                     Show.Time(withdrawn.WithdrawnAt), Show.Enum(withdrawn.Reason)),
                 $"/flights/{withdrawn.FlightId}"));
+
+    /// <summary>A complaint about an officer: to the planners of the officer's state, who handle it (never its text).</summary>
+    public static IReadOnlyList<SendEmail> For(Accountability.ComplaintMade complaint, IEnumerable<EmailSubscription> planners,
+        EmailSettings settings) =>
+        Emails.To(planners.Where(p => p.Role == Role.Planner && p.State == complaint.OfficerState), settings, $"complaint|{complaint.ComplaintId}",
+            () => (Texts.Format("Email.Complaint.Subject", complaint.StaffNumber),
+                Texts.Format("Email.Complaint.Body", complaint.StaffNumber, complaint.CaseReference, complaint.MadeBy, Show.Time(complaint.MadeAt)),
+                "/complaints"));
 }
 
 /// <summary>The page where a person asks for e-mails, or stops them.</summary>

@@ -281,9 +281,15 @@ public class AccountabilityApiTests(AppFixture app) : IntegrationTest(app)
         await App.Post($"/api/flights/{flight}/officers", new { officerId = escort, duty = "Escort" });
         var frCase = await App.OpenCase(State.FR, reference: "AGDREF-7781");
 
-        // France relays the complaint of its returnee about a UK escort: it is the UK's to handle.
-        var made = await App.Post("/api/complaints", new { caseId = frCase, officerId = escort, text = "Handcuffs too tight for the whole flight.", flightId = flight },
-            201, Actors.FrPlanner);
+        // France relays the complaint of its returnee about a UK escort: it is the UK's to handle, and its planners are told.
+        var address = MailCatcher.Address("uk-complaints");
+        await App.Put("/api/me/email-notifications", new { email = address, language = "en", zone = "Europe/London" });
+        var made = await App.AndPolicies(() => App.Post("/api/complaints",
+            new { caseId = frCase, officerId = escort, text = "Handcuffs too tight for the whole flight.", flightId = flight }, 201, Actors.FrPlanner));
+        var told = Assert.Single(await MailCatcher.To(address));
+        Assert.Equal("Complaint about officer UK-3001", told.Subject);
+        Assert.Contains("case AGDREF-7781 by FR", told.TextBody);
+        Assert.DoesNotContain("Handcuffs", told.TextBody);
         var id = made.ReadAsJson<Accepted>()!.Id;
         var routed = Assert.Single(await App.GetJson<List<ComplaintView>>("/api/complaints"));
         Assert.Equal((State.UK, State.FR, "AGDREF-7781", "UK-3001", ComplaintStatus.Made),
