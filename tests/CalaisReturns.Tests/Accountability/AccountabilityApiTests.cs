@@ -96,6 +96,12 @@ public class AccountabilityApiTests(AppFixture app) : IntegrationTest(app)
             useOfForce = new { technique = "RestraintBelt", startedAt = occurred.AddMinutes(2), endedAt = occurred.AddMinutes(44), authorisedBy = lead },
         }, 201, UkLeader);
         var incidentId = recorded.ReadAsJson<Accepted>()!.Id;
+        // A control character in the narrative: a 400 naming it, nothing written.
+        var refused = await App.Post($"/api/flights/{flight}/incidents", new
+        {
+            occurredAt = occurred, phase = "InFlight", category = "Other", narrative = "Hidden\u0007bell",
+        }, 400, UkLeader);
+        Assert.NotNull(refused.Problem()["errors"]!["Narrative"]);
         var incident = Assert.Single(await App.GetJson<List<IncidentView>>($"/api/flights/{flight}/incidents", UkLeader));
         Assert.Equal((42d, "UK-1002", "STN"), (incident.UseOfForce!.DurationMinutes, incident.UseOfForce.AuthorisedBy.Reference, incident.Airport));
         Assert.Equal(["UK-1001", "UK-1002"], incident.Officers.Select(o => o.Reference));

@@ -26,7 +26,10 @@ public sealed class FuzzTests(AppFixture app) : IntegrationTest(app)
         "actualDeparture", "returneesOnBoard", "returnees", "outcomes", "handedOver", "refusedAdmission", "caseId", "status",
         "expectedVersion", "caseReference", "fullName", "nationality", "dateOfBirth", "kind", "expiry", "reference",
         "category", "description", "invoiceReference", "shared", "lineId", "basis", "settlementCurrency", "ratios", "percent",
-        "proposalId", "eurPerGbp", "rateDate", "source", "funder", "paidOn", "newAmount",
+        "proposalId", "eurPerGbp", "rateDate", "source", "funder", "paidOn", "newAmount", "staffNumber", "name", "grade",
+        "certificateExpiry", "restraintTrainingExpiry", "officerId", "duty", "occurredAt", "phase", "caseIds", "officerIds",
+        "serious", "narrative", "stopId", "useOfForce", "technique", "startedAt", "endedAt", "authorisedBy", "medicalAttentionGiven",
+        "sentTo", "observedAt", "text", "findings", "severity", "accepted", "action", "outcome", "summary",
     ];
 
     private static readonly string[] Scalars =
@@ -57,7 +60,11 @@ public sealed class FuzzTests(AppFixture app) : IntegrationTest(app)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .ToList();
         Assert.True(routes.Count >= 25, $"only {routes.Count} write endpoints found");
-        var actors = new[] { Actors.UkPlanner, Actors.FrPlanner, Actors.Of(Role.Finance, State.UK), Actors.Of(Role.Finance, State.FR) };
+        var actors = new[]
+        {
+            Actors.UkPlanner, Actors.FrPlanner, Actors.Of(Role.Finance, State.UK), Actors.Of(Role.Finance, State.FR),
+            Actors.Of(Role.EscortLeader, State.FR), Actors.Monitor(Actors.Imb),
+        };
         var clients = actors.Select(a => App.Client(a)).ToArray();
 
         for (var i = 0; i < Requests; i++)
@@ -65,7 +72,9 @@ public sealed class FuzzTests(AppFixture app) : IntegrationTest(app)
             var url = routes[random.Next(routes.Count)]
                 .Replace("{flightId}", flight.ToString()).Replace("{caseId}", caseId.ToString())
                 .Replace("{lineId}", line.ToString()).Replace("{barrierId}", Guid.NewGuid().ToString())
-                .Replace("{notificationId}", Guid.NewGuid().ToString());
+                .Replace("{notificationId}", Guid.NewGuid().ToString()).Replace("{officerId}", Guid.NewGuid().ToString())
+                .Replace("{incidentId}", Guid.NewGuid().ToString()).Replace("{findingId}", Guid.NewGuid().ToString())
+                .Replace("{complaintId}", Guid.NewGuid().ToString()).Replace("{stopId}", Guid.NewGuid().ToString());
             var body = Body(random);
             var before = await App.EventCount();
             using var content = new StringContent(body, Encoding.UTF8);
