@@ -7,6 +7,8 @@ public static class Navigation
     {
         Role.Planner => [("/schedule", "Nav.Schedule"), ("/cases", "Nav.Cases")],
         Role.Finance => [("/schedule", "Nav.Schedule"), ("/finance", "Nav.CostShares"), ("/finance/report", "Nav.PeriodReport")],
+        Role.EscortLeader => [("/schedule", "Nav.Schedule")],
+        Role.Monitor => [("/monitoring", "Nav.Monitoring")],
         Role.Admin => [("/schedule", "Nav.Schedule"), ("/cases", "Nav.Cases"), ("/finance", "Nav.CostShares"),
             ("/finance/report", "Nav.PeriodReport"), ("/audit", "Nav.Audit"), ("/jobs", "Nav.Jobs")],
         _ => [("/schedule", "Nav.Schedule"), ("/cases", "Nav.Cases"), ("/finance", "Nav.CostShares"),
@@ -17,6 +19,7 @@ public static class Navigation
     {
         Role.Finance => "/finance",
         Role.Auditor => "/audit",
+        Role.Monitor => "/monitoring",
         _ => "/schedule",
     };
 

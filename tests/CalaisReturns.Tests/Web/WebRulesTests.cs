@@ -59,6 +59,8 @@ public sealed class WebRulesTests
         Assert.Equal(["/schedule", "/finance", "/finance/report"], Menu(Role.Finance));
         Assert.Equal(["/schedule", "/cases", "/finance", "/finance/report", "/audit"], Menu(Role.Auditor));
         Assert.Equal(["/schedule", "/cases", "/finance", "/finance/report", "/audit", "/jobs"], Menu(Role.Admin));
+        Assert.Equal(["/schedule"], Menu(Role.EscortLeader));
+        Assert.Equal(["/monitoring"], Menu(Role.Monitor));
         Assert.True(Navigation.IsCurrent("/finance/flights/1", "/finance"));
         Assert.False(Navigation.IsCurrent("/finance/report", "/finance"));
     }
