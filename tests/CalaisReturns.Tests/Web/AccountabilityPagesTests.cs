@@ -169,7 +169,7 @@ public sealed class AccountabilityPagesTests(BrowserFixture web)
 
         var page = await web.SignedIn(Role.Planner, State.UK, "Ursula Planner", path: $"/flights/{id}");
         var assign = page.GetByRole(AriaRole.Form, new() { Name = "Assign a UK officer" });
-        await assign.GetByLabel("Officer").SelectOptionAsync(new SelectOptionValue { Label = $"{staffNumber} · Detention Custody Officer" });
+        await assign.GetByLabel("Officer").SelectOptionAsync(new SelectOptionValue { Label = $"{staffNumber} · DCO" });
         await assign.GetByLabel("Duty").SelectOptionAsync("Escort");
         await assign.GetByRole(AriaRole.Button, new() { Name = "Assign officer" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Officer assigned.");
@@ -252,7 +252,8 @@ public sealed class AccountabilityPagesTests(BrowserFixture web)
     {
         var enrolled = await web.Api(Actors.PlannerOf(state), "/api/officers", new
         {
-            staffNumber, name, grade = "Detention Custody Officer", certificateExpiry = (certificate ?? new DateOnly(2035, 1, 31)).ToString("yyyy-MM-dd"),
+            // Grades as each state writes them; other tests read the roster on French pages, where English words are flagged.
+            staffNumber, name, grade = state == State.UK ? "DCO" : "Brigadier", certificateExpiry = (certificate ?? new DateOnly(2035, 1, 31)).ToString("yyyy-MM-dd"),
             restraintTrainingExpiry = "2035-01-31",
         }, HttpStatusCode.Created);
         return enrolled.GetProperty("id").GetGuid();
