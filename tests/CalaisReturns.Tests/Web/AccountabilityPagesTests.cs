@@ -141,6 +141,12 @@ public sealed class AccountabilityPagesTests(BrowserFixture web)
         // Another organisation's flight, and the planners' pages, are not theirs.
         Assert.Equal(403, (await page.GotoAsync($"/flights/{other}"))!.Status);
         Assert.Equal(403, (await page.GotoAsync("/schedule"))!.Status);
+        // Their way home and out works; e-mail notifications are not theirs and not offered.
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/monitoring$"));
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "E-mail notifications" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin$"));
 
         // The lead state's planners answer each finding; then the report is closed.
         var planner = await web.SignedIn(Role.Planner, State.UK, "Ursula Planner", path: $"/flights/{monitored}");
