@@ -5,18 +5,24 @@ public static class Navigation
 {
     public static IReadOnlyList<(string Href, string Label)> For(Actor actor) => actor.Role switch
     {
-        Role.Planner => [("/schedule", "Nav.Schedule"), ("/cases", "Nav.Cases")],
+        Role.Planner => [("/schedule", "Nav.Schedule"), ("/cases", "Nav.Cases"), ("/officers", "Nav.Officers"),
+            ("/complaints", "Nav.Complaints"), ("/accountability", "Nav.Accountability")],
         Role.Finance => [("/schedule", "Nav.Schedule"), ("/finance", "Nav.CostShares"), ("/finance/report", "Nav.PeriodReport")],
+        Role.EscortLeader => [("/schedule", "Nav.Schedule")],
+        Role.Monitor => [("/monitoring", "Nav.Monitoring")],
         Role.Admin => [("/schedule", "Nav.Schedule"), ("/cases", "Nav.Cases"), ("/finance", "Nav.CostShares"),
-            ("/finance/report", "Nav.PeriodReport"), ("/audit", "Nav.Audit"), ("/jobs", "Nav.Jobs")],
+            ("/finance/report", "Nav.PeriodReport"), ("/audit", "Nav.Audit"), ("/accountability", "Nav.Accountability"),
+            ("/complaints", "Nav.Complaints"), ("/jobs", "Nav.Jobs")],
         _ => [("/schedule", "Nav.Schedule"), ("/cases", "Nav.Cases"), ("/finance", "Nav.CostShares"),
-            ("/finance/report", "Nav.PeriodReport"), ("/audit", "Nav.Audit")],
+            ("/finance/report", "Nav.PeriodReport"), ("/audit", "Nav.Audit"), ("/accountability", "Nav.Accountability"),
+            ("/complaints", "Nav.Complaints")],
     };
 
     public static string Home(Actor actor) => actor.Role switch
     {
         Role.Finance => "/finance",
         Role.Auditor => "/audit",
+        Role.Monitor => "/monitoring",
         _ => "/schedule",
     };
 

@@ -28,6 +28,9 @@ public static class Show
 
     public static string Date(DateTimeOffset t) => InZone(t).ToString("d MMM yyyy", Culture);
 
+    /// <summary>A calendar day (an expiry date), which no zone moves.</summary>
+    public static string Day(DateOnly d) => d.ToString("d MMM yyyy", Culture);
+
     /// <summary>The value a <c>datetime-local</c> input takes: the wall-clock time in the reader's zone.</summary>
     public static string Input(DateTimeOffset t) => InZone(t).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 

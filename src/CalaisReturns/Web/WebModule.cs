@@ -19,7 +19,15 @@ public static class WebModule
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Web/Pages";
-            o.Conventions.AuthorizeFolder("/", AccessPolicies.Reader);
+            // Every page is for readers, unless it names a policy of its own: the pages a monitor may open name the
+            // flight readers', and check the monitor's organisation against the flight.
+            o.Conventions.AddFolderApplicationModelConvention("/", page =>
+            {
+                if (!page.HandlerTypeAttributes.OfType<AuthorizeAttribute>().Any(a => !string.IsNullOrEmpty(a.Policy)))
+                {
+                    page.EndpointMetadata.Add(new AuthorizeAttribute(AccessPolicies.Reader));
+                }
+            });
             o.Conventions.AuthorizeFolder("/Finance", AccessPolicies.MoneyReader);
             o.Conventions.AuthorizeFolder("/Audit", AccessPolicies.AuditReader);
             o.Conventions.AllowAnonymousToPage("/SignIn");

@@ -17,7 +17,7 @@ public sealed class PlannerPagesTests(BrowserFixture web)
         var page = await web.SignedIn(Role.Planner, State.UK, "Ursula Planner");
         await Expect(page).ToHaveURLAsync(new Regex("/schedule"));
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link))
-            .ToHaveTextAsync(["Schedule", "Cases"]);
+            .ToHaveTextAsync(["Schedule", "Cases", "Officers", "Complaints", "Accountability"]);
 
         var plan = page.GetByRole(AriaRole.Form, new() { Name = "Plan flight" });
         // Both states' people board at the departure; the one further stop is a drop-off to start with.

@@ -59,8 +59,10 @@ public static class ComplaintRules
         : Decision.Accept(new ComplaintConcluded(complaint.Id, command.Outcome, command.Summary.Trim(), now));
 
     /// <summary>The officer's state's planners handle the complaint.</summary>
-    public static Text? Handler(Actor actor, Complaint complaint) =>
-        actor.IsPlannerOf(complaint.OfficerState) ? null : new Text("Forbidden.ComplaintHandler", complaint.OfficerState);
+    public static Text? Handler(Actor actor, Complaint complaint) => Handler(actor, complaint.OfficerState);
+
+    public static Text? Handler(Actor actor, State officerState) =>
+        actor.IsPlannerOf(officerState) ? null : new Text("Forbidden.ComplaintHandler", officerState);
 }
 
 /// <summary>
@@ -136,21 +138,29 @@ public static class ComplaintEndpoints
         Summary = "Complaints routed to the caller's state (its officers') and made by it; all of them, without their texts, for auditors")]
     [Authorize(Policy = AccessPolicies.Reader)]
     [ProducesResponseType<IReadOnlyList<ComplaintView>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<IResult> Get(IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
+        await Query(session, Actor.From(user), ct) is { } complaints
+            ? Results.Ok(complaints)
+            : Problems.Forbidden(new Text("Forbidden.Complaints"));
+
+    /// <summary>
+    /// The typed query of the endpoint and the page: a planner's state's complaints (its officers' and those it made), with
+    /// their texts; every complaint without them for auditors and admins; null for anyone else.
+    /// </summary>
+    public static async Task<IReadOnlyList<ComplaintView>?> Query(IQuerySession session, Actor actor, CancellationToken ct)
     {
-        var actor = Actor.From(user);
         switch (actor.Role)
         {
             case Role.Planner:
                 var state = actor.State;
                 var ours = await session.Query<Complaint>().Where(c => c.OfficerState == state || c.MadeBy == state)
                     .OrderByDescending(c => c.MadeAt).Take(500).ToListAsync(ct);
-                return Results.Ok(ours.Select(c => ComplaintView.Of(c, withText: true)).ToList());
+                return [.. ours.Select(c => ComplaintView.Of(c, withText: true))];
             case Role.Auditor or Role.Admin:
                 var all = await session.Query<Complaint>().OrderByDescending(c => c.MadeAt).Take(500).ToListAsync(ct);
-                return Results.Ok(all.Select(c => ComplaintView.Of(c, withText: false)).ToList());
+                return [.. all.Select(c => ComplaintView.Of(c, withText: false))];
             default:
-                return Problems.Forbidden(new Text("Forbidden.Complaints"));
+                return null;
         }
     }
 

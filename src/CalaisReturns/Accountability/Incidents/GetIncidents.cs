@@ -131,14 +131,24 @@ public static class GetIncidentsEndpoint
             return Problems.NotFound("Flight", flightId);
         }
 
-        var (forbidden, narratives) = IncidentAccess.For(Actor.From(user), flight);
+        var (forbidden, views) = await Views(session, flight, Actor.From(user), travel.AsOf, rules, clock.GetUtcNow(), ct);
+        return forbidden is null ? Results.Ok(views) : Problems.Forbidden(forbidden);
+    }
+
+    /// <summary>
+    /// The typed query of the endpoint and the flight page: the flight's incidents as the reader may see them (now, or as
+    /// they stood at an instant), or why the reader may not.
+    /// </summary>
+    public static async Task<(Text? Forbidden, IReadOnlyList<IncidentView> Incidents)> Views(IQuerySession session, FlightSchedule flight,
+        Actor reader, DateTimeOffset? asOf, AccountabilityRules rules, DateTimeOffset now, CancellationToken ct)
+    {
+        var (forbidden, narratives) = IncidentAccess.For(reader, flight);
         if (forbidden is not null)
         {
-            return Problems.Forbidden(forbidden);
+            return (forbidden, []);
         }
 
-        var now = travel.AsOf ?? clock.GetUtcNow();
-        var incidents = await Of(session, flightId, travel.AsOf, ct);
-        return Results.Ok(incidents.Select(i => IncidentView.Of(i, flight, narratives, rules, now)).ToList());
+        var incidents = await Of(session, flight.Id, asOf, ct);
+        return (null, [.. incidents.Select(i => IncidentView.Of(i, flight, narratives, rules, asOf ?? now))]);
     }
 }

@@ -217,8 +217,13 @@ public static class RecordIncidentEndpoint
         : Decision.Accept(new SeriousIncidentReported(incident.Id, command.SentTo.Trim(), command.Reference?.Trim(), now));
 
     /// <summary>Planners and escort leaders of a state taking part in the flight record what happens on board.</summary>
-    public static Text? Crew(Actor actor, Flight flight) =>
-        flight.Participates(actor.State) && actor.IsCrewOf(actor.State) ? null : new Text("Forbidden.IncidentCrew");
+    public static Text? Crew(Actor actor, Flight flight) => Crew(actor, flight.ParticipatingStates);
+
+    /// <summary>The same rule on the flight as the schedule shows it: whether the flight page offers the incident form.</summary>
+    public static Text? Crew(Actor actor, Flights.Scheduling.FlightSchedule flight) => Crew(actor, flight.ParticipatingStates);
+
+    private static Text? Crew(Actor actor, IEnumerable<State> participating) =>
+        participating.Contains(actor.State) && actor.IsCrewOf(actor.State) ? null : new Text("Forbidden.IncidentCrew");
 
     /// <summary>A report is the reporting state's: its planners and escort leaders amend it and send it on.</summary>
     public static Text? ReportingCrew(Actor actor, Incident incident) =>

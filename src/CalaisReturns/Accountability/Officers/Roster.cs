@@ -81,11 +81,12 @@ public static class RosterEndpoints
     [WolverineGet("/api/officers", OperationId = "GetOfficers", Summary = "The caller's state's roster, by staff number")]
     [Authorize(Policy = AccessPolicies.Planner)]
     [ProducesResponseType<IReadOnlyList<Officer>>(StatusCodes.Status200OK)]
-    public static async Task<IReadOnlyList<Officer>> Get(IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var state = Actor.From(user).State;
-        return await session.Query<Officer>().Where(o => o.State == state).OrderBy(o => o.StaffNumber).ToListAsync(ct);
-    }
+    public static Task<IReadOnlyList<Officer>> Get(IQuerySession session, ClaimsPrincipal user, CancellationToken ct) =>
+        Of(session, Actor.From(user).State, ct);
+
+    /// <summary>The typed query of the endpoint and the pages: a state's roster, by staff number.</summary>
+    public static async Task<IReadOnlyList<Officer>> Of(IQuerySession session, State state, CancellationToken ct) =>
+        await session.Query<Officer>().Where(o => o.State == state).OrderBy(o => o.StaffNumber).ToListAsync(ct);
 
     [WolverinePost("/api/officers/{officerId}/renewal", OperationId = "RenewOfficer",
         Summary = "Record an officer's renewed certificate or restraint training, or new grade")]

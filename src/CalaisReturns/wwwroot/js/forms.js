@@ -22,7 +22,8 @@
   // JSON text of a value; decimals go out as typed so that no amount passes through a float.
   function write(value) {
     if (value && value.raw !== undefined) return value.raw;
-    if (Array.isArray(value)) return '[' + value.map(write).join(',') + ']';
+    // A list's items left out (an empty row of a form) leave no gap.
+    if (Array.isArray(value)) return '[' + value.filter(function () { return true; }).map(write).join(',') + ']';
     if (value && typeof value === 'object') {
       return '{' + Object.keys(value).map(function (k) { return JSON.stringify(k) + ':' + write(value[k]); }).join(',') + '}';
     }
@@ -146,7 +147,8 @@
   function missing(form) {
     var errors = {};
     form.querySelectorAll('[aria-required="true"]').forEach(function (field) {
-      if (field.value.trim() === '') {
+      // A field the form does not send now (a part it hides) is not asked for.
+      if (!field.disabled && field.value.trim() === '') {
         var label = form.querySelector('label[for="' + field.id + '"]');
         errors[field.name] = [say(texts.textEnter, label ? label.textContent.toLowerCase() : texts.textAValue)];
       }

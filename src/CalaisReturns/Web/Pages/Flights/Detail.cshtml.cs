@@ -1,3 +1,7 @@
+using CalaisReturns.Accountability;
+using CalaisReturns.Accountability.Incidents;
+using CalaisReturns.Accountability.Monitoring;
+using CalaisReturns.Accountability.Officers;
 using CalaisReturns.Cases;
 using CalaisReturns.Cases.Summaries;
 using CalaisReturns.Core.History;
@@ -12,8 +16,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CalaisReturns.Web.Pages.Flights;
 
 /// <summary>One flight: what the schedule knows, the manifest as the API shows it to this person, the
-/// status timeline where they may read the history, and the changes their role and state may make.</summary>
-public sealed class DetailModel(IQuerySession session, ManifestRules rules) : PageModel
+/// status timeline where they may read the history, the named team, incidents and monitor's report as far as they may
+/// read them, and the changes their role and state may make. A monitor opens only the flights of their organisation.</summary>
+[Authorize(Policy = AccessPolicies.FlightReader)]
+public sealed class DetailModel(IQuerySession session, ManifestRules rules, AccountabilityRules accountability, TimeProvider clock)
+    : PageModel
 {
     public FlightSchedule Flight { get; private set; } = null!;
     public ManifestView Manifest { get; private set; } = null!;
@@ -25,8 +32,52 @@ public sealed class DetailModel(IQuerySession session, ManifestRules rules) : Pa
     public IReadOnlyDictionary<string, string> CaseLabels =>
         CasesToManifest.ToDictionary(c => c.Id.ToString(), c => $"{c.CaseReference} · {c.FullName ?? Texts.Get("Flight.NameErased")} · {c.Nationality}");
 
-    /// <summary>The flight's warnings in the reader's language.</summary>
-    public IEnumerable<Text> Warnings => ScheduleWarnings.Current(Flight, rules.EscortsPerReturnee);
+    /// <summary>The flight's warnings in the reader's language, its named officers' among them.</summary>
+    public IEnumerable<Text> Warnings => ScheduleWarnings.Current(Flight, rules.EscortsPerReturnee).Concat(TeamWarnings);
+
+    public IReadOnlyList<Text> TeamWarnings { get; private set; } = [];
+
+    /// <summary>The officers of the reader's state's roster who may join the team: still on the roster, not on it already.</summary>
+    public IReadOnlyList<Officer> Assignable { get; private set; } = [];
+
+    /// <summary>The incidents as the reader may see them; null where they may not (finance, other states' planners).</summary>
+    public IReadOnlyList<IncidentView>? Incidents { get; private set; }
+
+    /// <summary>The monitor's report where the reader may read it: null before the monitor's first note.</summary>
+    public MonitorReportView? MonitorsReport { get; private set; }
+
+    public bool MayReadMonitorReport => MonitorReportEndpoints.Reader(Actor, Flight) is null;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>How long after a serious incident its report is due, in hours.</summary>
+    public double SeriousReportHours => accountability.SeriousReportDue.TotalHours;
+
+    /// <summary>Until it departs, a participating state's planners name their officers on the team and take them off it.</summary>
+    public bool MayChangeTeam => IsParticipatingPlanner && Flight.Status is FlightStatus.Planned or FlightStatus.Booked or FlightStatus.ManifestLocked;
+
+    /// <summary>Once the officers' duty has begun, the crew of a state taking part records what happens.</summary>
+    public bool MayRecordIncident => RecordIncidentEndpoint.Crew(Actor, Flight) is null && Flight.Status != FlightStatus.Cancelled
+        && OfficerWarnings.Duty(Flight, accountability).From <= Now;
+
+    /// <summary>The reporting state's crew says when a serious incident's report was sent.</summary>
+    public bool MaySendSeriousReport(IncidentView incident) =>
+        incident is { Serious: true, SeriousReport.ReportedAt: null } && Actor.IsCrewOf(incident.ReportedBy);
+
+    public bool IsAssignedMonitor => Actor.MonitorsFor(Flight.MonitorOrganisation);
+
+    /// <summary>The monitor notes what is seen until the report is submitted, and submits it once the flight has left.</summary>
+    public bool MayObserve => IsAssignedMonitor && Flight.Status != FlightStatus.Cancelled && MonitorsReport?.SubmittedAt is null;
+
+    public bool MaySubmitFindings => IsAssignedMonitor && Flight.Status is FlightStatus.Departed or FlightStatus.Completed
+        && MonitorsReport?.SubmittedAt is null;
+
+    /// <summary>A submitted finding not yet answered, which the lead state's planners answer.</summary>
+    public bool MayAnswer(Finding finding) => IsLeadPlanner && finding.Answer is null;
+
+    public string StopLabel(Guid? stopId) => stopId is { } id && Flight.Stops.FindIndex(s => s.StopId == id) is var i and >= 0
+        ? $"{i + 1}. {Flight.Stops[i].Airport}"
+        : "—";
 
     public bool IsLeadPlanner => Actor.IsPlannerOf(Flight.LeadState);
 
@@ -54,8 +105,27 @@ public sealed class DetailModel(IQuerySession session, ManifestRules rules) : Pa
             return NotFound();
         }
 
+        if (FlightAccess.Monitor(Actor, flight.MonitorOrganisation) is not null)
+        {
+            return Forbid();
+        }
+
         Flight = flight;
         Manifest = await ManifestView.Of(session, flight, Actor, ct);
+        TeamWarnings = [.. (await OfficerWarnings.Reader(session, [flight], accountability, ct))(flight)];
+        if (MayChangeTeam)
+        {
+            var onTeam = flight.Officers.Where(o => !o.Released).Select(o => o.OfficerId).ToHashSet();
+            Assignable = [.. (await RosterEndpoints.Of(session, Actor.State, ct)).Where(o => o.LeftAt is null && !onTeam.Contains(o.Id))];
+        }
+
+        var (incidentsForbidden, incidents) = await GetIncidentsEndpoint.Views(session, flight, Actor, null, accountability, Now, ct);
+        Incidents = incidentsForbidden is null ? incidents : null;
+        if (MayReadMonitorReport && await session.LoadAsync<MonitorReport>(MonitorReport.IdFor(flight.Id), ct) is { } report)
+        {
+            MonitorsReport = MonitorReportView.Of(report, flight.Reference, flight.LeadState);
+        }
+
         if (await FlightHistory.Page(session, flightId, HistoryFilter.All, ct) is { } history)
         {
             HistoryRefusal = FlightHistory.Forbid(Actor, history.Start)?.ToString();
