@@ -93,6 +93,19 @@ public sealed class AccountabilityPagesTests(BrowserFixture web)
         await Expect(page.GetByRole(AriaRole.Form, new() { Name = $"Transmission du rapport d’incident grave du {Shown(occurred)}" })).ToBeVisibleAsync();
         Untranslated.AssertNone($"/flights/{id}", await page.Locator("body").InnerTextAsync());
         await page.Screenshot("incident-recorded-fr-1280");
+
+        // Amended from the page: the report stated again, filled in as it stands, with the reason; never edited.
+        await incident.Locator("details.amend > summary").ClickAsync();
+        var amend = incident.GetByRole(AriaRole.Form, new() { Name = $"Modifier le rapport du {Shown(occurred)}" });
+        await Expect(amend.GetByLabel("Déroulement des faits")).ToHaveValueAsync(narrative);
+        await Expect(amend.GetByLabel("Fin de la force (Paris)")).ToHaveValueAsync(Typed(occurred.AddMinutes(44)));
+        await Expect(amend.GetByRole(AriaRole.Checkbox, new() { Name = $"{leader} (FR, Escorte)" })).ToBeCheckedAsync();
+        await amend.GetByLabel("Fin de la force (Paris)").FillAsync(Typed(occurred.AddMinutes(39)));
+        await amend.GetByLabel("Motif de la modification").FillAsync("Heure de fin relevée sur le journal de bord");
+        await amend.GetByRole(AriaRole.Button, new() { Name = "Modifier le rapport" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Rapport d’incident modifié.");
+        await Expect(page.Locator("article.incident dd.duration")).ToHaveTextAsync("37 minutes");
+        await Expect(page.Locator("article.incident ul.amendments")).ToContainTextAsync("Heure de fin relevée sur le journal de bord");
     }
 
     [Fact]

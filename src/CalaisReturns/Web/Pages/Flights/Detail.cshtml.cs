@@ -60,6 +60,9 @@ public sealed class DetailModel(IQuerySession session, ManifestRules rules, Acco
     public bool MayRecordIncident => RecordIncidentEndpoint.Crew(Actor, Flight) is null && Flight.Status != FlightStatus.Cancelled
         && OfficerWarnings.Duty(Flight, accountability).From <= Now;
 
+    /// <summary>The reporting state's crew amends its report, while its narrative is there to state again.</summary>
+    public bool MayAmend(IncidentView incident) => Actor.IsCrewOf(incident.ReportedBy) && incident.Narrative is not null;
+
     /// <summary>The reporting state's crew says when a serious incident's report was sent.</summary>
     public bool MaySendSeriousReport(IncidentView incident) =>
         incident is { Serious: true, SeriousReport.ReportedAt: null } && Actor.IsCrewOf(incident.ReportedBy);
