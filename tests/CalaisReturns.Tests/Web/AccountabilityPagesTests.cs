@@ -106,6 +106,17 @@ public sealed class AccountabilityPagesTests(BrowserFixture web)
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Rapport d’incident modifié.");
         await Expect(page.Locator("article.incident dd.duration")).ToHaveTextAsync("37 minutes");
         await Expect(page.Locator("article.incident ul.amendments")).ToContainTextAsync("Heure de fin relevée sur le journal de bord");
+
+        // The returnee complains about the escort: relayed from the flight page, routed to France, the escort's state.
+        var complaint = page.GetByRole(AriaRole.Form, new() { Name = "Transmettre une plainte visant un agent de ce vol" });
+        await complaint.GetByLabel("Agent").SelectOptionAsync(new SelectOptionValue { Label = $"{escort} (FR, Escorte)" });
+        await complaint.GetByLabel("Dossier").SelectOptionAsync(new SelectOptionValue { Label = $"{reference} (FR)" });
+        await complaint.GetByLabel("Plainte").FillAsync("Menottes trop serrées pendant tout le vol.");
+        await complaint.GetByRole(AriaRole.Button, new() { Name = "Déposer la plainte" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Plainte déposée.");
+        var routed = await web.Get(planner, "/api/complaints");
+        Assert.Contains(routed.EnumerateArray(), c => c.GetProperty("staffNumber").GetString() == escort
+            && c.GetProperty("officerState").GetString() == "FR" && c.GetProperty("flightId").GetString() == id.ToString());
     }
 
     [Fact]

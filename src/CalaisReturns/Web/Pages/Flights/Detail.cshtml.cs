@@ -60,6 +60,12 @@ public sealed class DetailModel(IQuerySession session, ManifestRules rules, Acco
     public bool MayRecordIncident => RecordIncidentEndpoint.Crew(Actor, Flight) is null && Flight.Status != FlightStatus.Cancelled
         && OfficerWarnings.Duty(Flight, accountability).From <= Now;
 
+    /// <summary>
+    /// The crew of a state taking part relays a returnee's complaint about an officer of the team (the API checks that the
+    /// case or the officer is of the crew's state, and routes it to the officer's).
+    /// </summary>
+    public bool MayComplain => RecordIncidentEndpoint.Crew(Actor, Flight) is null && Flight.Officers.Count > 0 && Flight.Manifest.Count > 0;
+
     /// <summary>The reporting state's crew amends its report, while its narrative is there to state again.</summary>
     public bool MayAmend(IncidentView incident) => Actor.IsCrewOf(incident.ReportedBy) && incident.Narrative is not null;
 
