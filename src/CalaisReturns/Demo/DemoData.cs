@@ -61,9 +61,9 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
     private static DemoOfficer[] Officers(DateTimeOffset now) =>
     [
         new(Guid.Parse("0193a1c0-0000-7000-c000-000000000001"), State.UK,
-            new EnrolOfficer("HO-ESC-4417", "Gareth Demo", "Detention Custody Officer", new DateOnly(2029, 3, 31), new DateOnly(2028, 9, 30))),
+            new EnrolOfficer("HO-ESC-4417", "Gareth Demo", "DCO", new DateOnly(2029, 3, 31), new DateOnly(2028, 9, 30))),
         new(Guid.Parse("0193a1c0-0000-7000-c000-000000000002"), State.UK,
-            new EnrolOfficer("HO-ESC-5102", "Imogen Example", "Escort Team Leader", new DateOnly(2029, 3, 31),
+            new EnrolOfficer("HO-ESC-5102", "Imogen Example", "OSG", new DateOnly(2029, 3, 31),
                 DateOnly.FromDateTime(now.UtcDateTime).AddDays(15))),
         new(Guid.Parse("0193a1c0-0000-7000-c000-000000000003"), State.FR,
             new EnrolOfficer("PAF-77120", "Julien Fictif", "Brigadier", new DateOnly(2029, 12, 31), new DateOnly(2028, 12, 31))),

@@ -74,11 +74,15 @@ public class BackupRestoreTests(AppFixture app) : IntegrationTest(app)
         }
     }
 
-    /// <summary>A flight with seats, cases of both states on its manifest, an agreed split, a cost and an erased case.</summary>
+    /// <summary>
+    /// A flight with seats, cases of both states on its manifest, an agreed split, a cost, an erased case, a named officer,
+    /// an incident before departure, the monitor's observation and a complaint.
+    /// </summary>
     private async Task<(Guid Flight, SignedCheckpoint Earlier, SignedCheckpoint Latest)> FlightsCasesAndFinanceWithTwoCheckpoints()
     {
         var flight = await App.ReadyFlight();
-        await App.Manifest(flight, await App.OpenCase());
+        var person = await App.OpenCase();
+        await App.Manifest(flight, person);
         await App.Manifest(flight, await App.OpenCase(State.FR), State.FR);
         var earlier = await App.GetJson<SignedCheckpoint>("/api/audit/checkpoint", Auditor);
         await App.AgreedSplitAndRate(flight, new { basis = "PerSeatAllocated", settlementCurrency = "GBP" });
@@ -86,6 +90,21 @@ public class BackupRestoreTests(AppFixture app) : IntegrationTest(app)
         var erased = await App.OpenCase(name: "Erased Person");
         await App.Post($"/api/cases/{erased}/closure", new { reason = "Released" });
         await App.AndPolicies(() => App.Post($"/api/cases/{erased}/erasure", new { }));
+        var officer = (await App.Post("/api/officers", new
+        {
+            staffNumber = "UK-7001", name = "Backed Up", grade = "DCO", certificateExpiry = "2030-01-01", restraintTrainingExpiry = "2030-01-01",
+        }, 201)).ReadAsJson<Accepted>()!.Id;
+        await App.Post($"/api/flights/{flight}/officers", new { officerId = officer, duty = "Escort" });
+        await App.Post($"/api/flights/{flight}/monitor", new { organisation = Actors.Imb });
+        App.Clock.Now = Api.Departure.AddHours(-1);
+        await App.Post($"/api/flights/{flight}/incidents", new
+        {
+            occurredAt = Api.Departure.AddHours(-2), phase = "PreDeparture", category = "MedicalEmergency", caseIds = new[] { person },
+            officerIds = new[] { officer }, narrative = "Fainted at the gate",
+        }, 201);
+        await App.Post($"/api/flights/{flight}/monitor-report/observations", new { observedAt = App.Clock.Now, text = "Briefing held" },
+            actor: Actors.Monitor(Actors.Imb));
+        await App.AndPolicies(() => App.Post("/api/complaints", new { caseId = person, officerId = officer, text = "Rough" }, 201));
         await App.ProjectionsCaughtUp();
         App.Clock.Now = App.Clock.Now.AddMinutes(1);
         return (flight, earlier, await App.GetJson<SignedCheckpoint>("/api/audit/checkpoint", Auditor));
