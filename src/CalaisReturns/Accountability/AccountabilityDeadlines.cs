@@ -70,55 +70,33 @@ public static class AccountabilityDeadlinesHandler
         var open = await session.Query<MonitorReport>()
             .Where(r => r.SubmittedAt != null && r.SubmittedAt <= remindFrom)
             .ToListAsync(ct);
-        var due = new List<(ManifestDeadlineApproaching Warning, Guid FlightId)>();
+        var flights = (await session.LoadManyAsync<FlightSchedule>(ct,
+            [.. unreported.Select(i => i.FlightId).Concat(open.Select(r => r.FlightId)).Distinct()])).ToDictionary(f => f.Id);
+        var due = new List<ManifestDeadlineApproaching>();
         foreach (var incident in unreported)
         {
-            if (AccountabilityDeadlines.For(incident, rules, now) is { } warning)
+            if (AccountabilityDeadlines.For(incident, rules, now) is { } warning && flights.GetValueOrDefault(incident.FlightId) is { } flight)
             {
-                due.Add((Warning(incident.Id, incident.FlightId, warning.Kind, warning.Deadline, incident.ReportedBy, now), incident.FlightId));
+                due.Add(Warning(incident.Id, flight, warning.Kind, warning.Deadline, incident.ReportedBy, now));
             }
         }
 
-        var flights = (await session.LoadManyAsync<FlightSchedule>(ct, [.. unreported.Select(i => i.FlightId).Concat(open.Select(r => r.FlightId)).Distinct()]))
-            .ToDictionary(f => f.Id);
         foreach (var report in open)
         {
             if (AccountabilityDeadlines.Reminder(report, rules, now) is { } at && flights.GetValueOrDefault(report.FlightId) is { } flight)
             {
-                due.Add((Warning(report.Id, report.FlightId, DeadlineKind.FindingsUnanswered, at, flight.LeadState, now), report.FlightId));
+                due.Add(Warning(report.Id, flight, DeadlineKind.FindingsUnanswered, at, flight.LeadState, now));
             }
         }
 
-        if (due.Count == 0)
-        {
-            return messages;
-        }
-
-        foreach (var (warning, flightId) in due)
-        {
-            warning.Reference = flights.GetValueOrDefault(flightId)?.Reference ?? "";
-        }
-
-        var raised = (await session.LoadManyAsync<ManifestDeadlineApproaching>(ct, due.Select(d => d.Warning.Id))).Select(w => w.Id).ToHashSet();
-        var fresh = due.Select(d => d.Warning).Where(w => !raised.Contains(w.Id)).ToList();
-        foreach (var warning in fresh)
-        {
-            session.Insert(warning);
-        }
-
-        if (email.Enabled && fresh.Count > 0)
-        {
-            var planners = await Emails.Subscribers(session, Role.Planner, [.. fresh.SelectMany(w => w.States).Distinct()], ct);
-            messages.AddRange(fresh.SelectMany(w => NotificationEmails.For(w, planners, email)));
-        }
-
+        messages.AddRange(await DeadlineWarnings.Raise(session, due, email, ct));
         return messages;
     }
 
-    private static ManifestDeadlineApproaching Warning(Guid subjectId, Guid flightId, DeadlineKind kind, DateTimeOffset deadline,
+    private static ManifestDeadlineApproaching Warning(Guid subjectId, FlightSchedule flight, DeadlineKind kind, DateTimeOffset deadline,
         State state, DateTimeOffset now) => new()
     {
-        Id = ManifestDeadlineApproaching.IdFor(subjectId, kind, deadline), FlightId = flightId, Kind = kind, DeadlineAt = deadline,
-        RaisedAt = now, States = [state],
+        Id = ManifestDeadlineApproaching.IdFor(subjectId, kind, deadline), FlightId = flight.Id, Reference = flight.Reference, Kind = kind,
+        DeadlineAt = deadline, RaisedAt = now, States = [state],
     };
 }

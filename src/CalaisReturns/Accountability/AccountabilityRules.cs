@@ -29,6 +29,16 @@ public sealed record AccountabilityRules
     /// <summary>A complaint's texts are erased this many days after its outcome.</summary>
     public int ComplaintRetentionDays { get; init; } = 730;
 
+    /// <summary>
+    /// The time an officer of a flight is on duty: from <see cref="DutyBefore"/> its first stop to <see cref="DutyAfter"/>
+    /// its last (a stop without a time, the destination of a flight planned before stops, leaves the departure's).
+    /// </summary>
+    public (DateTimeOffset From, DateTimeOffset To) Duty(DateTimeOffset departure, IEnumerable<DateTimeOffset?> stops)
+    {
+        var times = stops.OfType<DateTimeOffset>().Append(departure).ToList();
+        return (times.Min() - DutyBefore, times.Max() + DutyAfter);
+    }
+
     public static AccountabilityRules From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<AccountabilityRules>() ?? new AccountabilityRules();
 }

@@ -24,7 +24,17 @@ public sealed record ManifestEntry(
     Guid DropOffStopId);
 
 /// <summary>A named officer on the flight's team; <see cref="Released"/> once taken off it.</summary>
-public sealed record TeamOfficer(Guid OfficerId, State State, string StaffNumber, OfficerDuty Duty, bool Released = false);
+public sealed record TeamOfficer(Guid OfficerId, State State, string StaffNumber, OfficerDuty Duty, bool Released = false)
+{
+    /// <summary>The named officers after an assignment or a release: the one fold the write model and the schedule share.</summary>
+    public static ImmutableList<TeamOfficer> Changed(ImmutableList<TeamOfficer> officers, object change) => change switch
+    {
+        OfficerAssigned e => officers.RemoveAll(o => o.OfficerId == e.OfficerId).Add(new TeamOfficer(e.OfficerId, e.State, e.StaffNumber, e.Duty)),
+        OfficerReleased e when officers.Find(o => o.OfficerId == e.OfficerId) is { } released =>
+            officers.Replace(released, released with { Released = true }),
+        _ => officers,
+    };
+}
 
 /// <summary>What has happened at one stop once the flight left: landed, left, people handed over.</summary>
 public sealed record StopProgress(
@@ -97,10 +107,7 @@ public sealed record Flight(
             EscortTeams = flight.EscortTeams.SetItem(e.State, e.Escorts + e.Medics + e.Interpreters),
         },
         (_, MonitorAssigned e) => flight with { MonitorOrganisation = e.Organisation },
-        (_, OfficerAssigned e) => flight.WithOfficers(e.State,
-            flight.Officers.RemoveAll(o => o.OfficerId == e.OfficerId).Add(new TeamOfficer(e.OfficerId, e.State, e.StaffNumber, e.Duty))),
-        (_, OfficerReleased e) when flight.OfficerOf(e.OfficerId) is { } released => flight.WithOfficers(released.State,
-            flight.Officers.Replace(released, released with { Released = true })),
+        (_, OfficerAssigned or OfficerReleased) => flight.WithOfficers(TeamOfficer.Changed(flight.Officers, @event)),
         (_, ReturneeManifested e) => flight with
         {
             EverManifested = flight.EverManifested.Add(e.CaseId),
@@ -136,11 +143,12 @@ public sealed record Flight(
     /// <summary>Whether the state's team is counted from its named officers (once it has had any).</summary>
     public bool NamesTeamOf(State state) => Officers.Any(o => o.State == state);
 
-    /// <summary>A roster change: the state's team is its named officers on the flight.</summary>
-    private Flight WithOfficers(State state, ImmutableList<TeamOfficer> officers) => this with
+    /// <summary>A roster change: each state that has named officers has its team counted from them.</summary>
+    private Flight WithOfficers(ImmutableList<TeamOfficer> officers) => this with
     {
         Officers = officers,
-        EscortTeams = EscortTeams.SetItem(state, officers.Count(o => o.State == state && !o.Released)),
+        EscortTeams = EscortTeams.SetItems(officers.GroupBy(o => o.State)
+            .Select(named => KeyValuePair.Create(named.Key, named.Count(o => !o.Released)))),
     };
 
     public int AllocatedTo(State state) => SeatsAllocated.GetValueOrDefault(state);

@@ -247,6 +247,40 @@ public class AccountabilityApiTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task What_the_crews_and_the_monitor_record_never_makes_a_planners_open_page_stale()
+    {
+        // The UK lead planner's page holds the flight's version; meanwhile the French crew and the monitor write their records.
+        var officer = await Enrol(State.FR, "FR-5001", "Odile Pérignac");
+        var flight = await App.ReadyFlight();
+        await App.Post($"/api/flights/{flight}/monitor", new { organisation = Actors.Imb });
+        await App.Post($"/api/flights/{flight}/officers", new { officerId = officer, duty = "Escort" }, actor: Actors.FrPlanner);
+        var person = await App.OpenCase(State.FR);
+        await App.Manifest(flight, person, State.FR);
+        var held = (await App.GetJson<FlightSchedule>($"/api/flights/{flight}")).Version;
+
+        App.Clock.Now = Api.Departure.AddHours(-1);
+        await App.Post($"/api/flights/{flight}/incidents", new
+        {
+            occurredAt = Api.Departure.AddHours(-2), phase = "PreDeparture", category = "SelfHarm", caseIds = new[] { person },
+            officerIds = new[] { officer }, serious = true, narrative = "Blessure légère avant l'embarquement",
+        }, 201, FrLeader, language: "fr-FR");
+        await App.Post($"/api/flights/{flight}/monitor-report/observations", new { observedAt = App.Clock.Now, text = "Fouille en salle" },
+            actor: Imb);
+        await App.Post("/api/complaints", new { caseId = person, officerId = officer, text = "Propos déplacés" }, 201, FrLeader);
+
+        // The planner's command, sent with the version the page was opened at, is taken.
+        Assert.Equal(held, (await App.GetJson<FlightSchedule>($"/api/flights/{flight}")).Version);
+        await App.Post($"/api/flights/{flight}/reschedule", new { newDeparture = Api.Departure.AddHours(2), reason = "Slot", expectedVersion = held });
+        // The report is France's: the UK crew may not send it on, and a French reader is told so in French.
+        var incident = Assert.Single(await App.GetJson<List<IncidentView>>($"/api/flights/{flight}/incidents", FrLeader));
+        Assert.Equal(SeriousReportStatus.Due, incident.SeriousReport!.Status);
+        var refused = await App.Post($"/api/flights/{flight}/incidents/{incident.IncidentId}/serious-report", new { sentTo = "PSU" }, 403,
+            UkLeader, language: "fr-FR");
+        Assert.Equal("Ce rapport est celui de FR : seuls ses planificateurs et chefs d’escorte le modifient ou le transmettent.",
+            refused.Problem()["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_lead_state_is_reminded_of_findings_left_unanswered_by_e_mail_until_each_is_answered()
     {
         var flight = await App.ReadyFlight();

@@ -216,14 +216,12 @@ public class IncidentRulesTests
             OfficerIds: [AccountabilitySpec.OfficerId(1)]);
         ThenRefused(RecordIncidentEndpoint.Decide(same, incident, flight, AccountabilitySpec.Rules, Departure.AddHours(3)), "as it already is");
         var amended = RecordIncidentEndpoint.Decide(same with { Serious = true, Reason = "Serious after all" }, incident, flight,
-            AccountabilityRules(), Departure.AddHours(3));
+            AccountabilitySpec.Rules, Departure.AddHours(3));
         var after = Incident.Fold(incident, amended.Events.Single());
         Assert.Equal((true, "Serious after all"), (after.Facts.Serious, Assert.Single(after.Amendments).Reason));
         ThenRefused(RecordIncidentEndpoint.Decide(same with { Serious = true }, Incident.Fold(after, new IncidentNarrativeErased(after.Id, Now)), flight,
             AccountabilitySpec.Rules, Departure.AddHours(3)), "erased");
     }
-
-    private static AccountabilityRules AccountabilityRules() => AccountabilitySpec.Rules;
 
     [Fact]
     public void Given_a_serious_incident_then_its_report_is_due_a_day_after_warned_six_hours_before_and_late_after()

@@ -39,30 +39,21 @@ public static class AccountabilityRetentionHandler
 
         // Caused by the passing of time, not by one event: no causation, a correlation of its own.
         EventMetadata.StampSystem(session, Process, cause: null);
-        foreach (var id in officers)
-        {
-            var stream = await session.Events.FetchForExclusiveWriting<Officer>(id, ct);
-            if (stream.Aggregate is { Erased: false })
-            {
-                stream.AppendOne(new OfficerPersonalDataErased(id, now));
-            }
-        }
+        await Erase<Officer>(session, officers, o => o.Erased, id => new OfficerPersonalDataErased(id, now), ct);
+        await Erase<Incident>(session, incidents, i => i.Erased, id => new IncidentNarrativeErased(id, now), ct);
+        await Erase<Complaint>(session, complaints, c => c.Erased, id => new ComplaintTextErased(id, now), ct);
+    }
 
-        foreach (var id in incidents)
+    /// <summary>Each record's erasure on its own stream, locked first; one erased meanwhile is left as it is.</summary>
+    private static async Task Erase<T>(IDocumentSession session, IEnumerable<Guid> ids, Func<T, bool> erased, Func<Guid, object> erasure,
+        CancellationToken ct) where T : class
+    {
+        foreach (var id in ids)
         {
-            var stream = await session.Events.FetchForExclusiveWriting<Incident>(id, ct);
-            if (stream.Aggregate is { Erased: false })
+            var stream = await session.Events.FetchForExclusiveWriting<T>(id, ct);
+            if (stream.Aggregate is { } record && !erased(record))
             {
-                stream.AppendOne(new IncidentNarrativeErased(id, now));
-            }
-        }
-
-        foreach (var id in complaints)
-        {
-            var stream = await session.Events.FetchForExclusiveWriting<Complaint>(id, ct);
-            if (stream.Aggregate is { Erased: false })
-            {
-                stream.AppendOne(new ComplaintTextErased(id, now));
+                stream.AppendOne(erasure(id));
             }
         }
     }

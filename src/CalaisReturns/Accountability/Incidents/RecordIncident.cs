@@ -111,8 +111,7 @@ public static class IncidentRules
     public static (IncidentFacts? Facts, Decision? Refusal) Check(IIncidentReport report, Flight flight, AccountabilityRules rules,
         DateTimeOffset now)
     {
-        var dutyFrom = flight.Stops.Select(s => s.Scheduled).OfType<DateTimeOffset>().Append(flight.ScheduledDeparture).Min()
-            - rules.DutyBefore;
+        var dutyFrom = rules.Duty(flight.ScheduledDeparture, flight.Stops.Select(s => s.Scheduled)).From;
         if (report.OccurredAt < dutyFrom)
         {
             return (null, Decision.Refuse("Refusal.IncidentBeforeDuty", new ReaderTime(dutyFrom)));
@@ -129,13 +128,13 @@ public static class IncidentRules
             return (null, refusal);
         }
 
-        if (report.CaseIds?.FirstOrDefault(id => !flight.EverManifested.Contains(id)) is { } stranger && stranger != Guid.Empty)
+        if ((report.CaseIds ?? []).Where(id => !flight.EverManifested.Contains(id)).ToList() is [var stranger, ..])
         {
             return (null, Decision.Refuse("Refusal.IncidentCaseNotOnFlight", stranger));
         }
 
         var named = (report.OfficerIds ?? []).Concat(report.UseOfForce is { } force ? [force.AuthorisedBy] : []);
-        if (named.FirstOrDefault(id => flight.OfficerOf(id) is null) is { } unknown && unknown != Guid.Empty)
+        if (named.Where(id => flight.OfficerOf(id) is null).ToList() is [var unknown, ..])
         {
             return (null, Decision.Refuse("Refusal.IncidentOfficerNotOnFlight", unknown));
         }

@@ -9,12 +9,9 @@ namespace CalaisReturns.Accountability.Officers;
 /// </summary>
 public static class OfficerWarnings
 {
-    /// <summary>The time an officer of the flight is on duty: from before its first stop to after its last.</summary>
-    public static (DateTimeOffset From, DateTimeOffset To) Duty(FlightSchedule flight, AccountabilityRules rules)
-    {
-        var times = flight.Stops.Select(s => s.Scheduled).OfType<DateTimeOffset>().Append(flight.ScheduledDeparture).ToList();
-        return (times.Min() - rules.DutyBefore, times.Max() + rules.DutyAfter);
-    }
+    /// <summary>The time an officer of the flight is on duty (<see cref="AccountabilityRules.Duty"/>).</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) Duty(FlightSchedule flight, AccountabilityRules rules) =>
+        rules.Duty(flight.ScheduledDeparture, flight.Stops.Select(s => s.Scheduled));
 
     /// <summary>
     /// The warnings while the flight can still change (none once it has left or is cancelled).

@@ -72,7 +72,7 @@ public static class AccountabilityReportEndpoints
             return Problems.Forbidden(new Text("Forbidden.AccountabilityOfOtherStates"));
         }
 
-        var incidents = await session.Query<Incident>().Where(i => i.FlightId == flightId).ToListAsync(ct);
+        var incidents = await GetIncidentsEndpoint.Of(session, flightId, asOf: null, ct);
         var report = await session.LoadAsync<MonitorReport>(MonitorReport.IdFor(flightId), ct);
         return Results.Ok(AccountabilityReports.For(flight, incidents, report, rules, clock.GetUtcNow()));
     }

@@ -73,10 +73,7 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
                 : t)],
         },
         (_, MonitorAssigned e) => view with { MonitorOrganisation = e.Organisation },
-        (_, OfficerAssigned e) => Staffed(view, e.State,
-            view.Officers.RemoveAll(o => o.OfficerId == e.OfficerId).Add(new TeamOfficer(e.OfficerId, e.State, e.StaffNumber, e.Duty))),
-        (_, OfficerReleased e) when view.Officers.Find(o => o.OfficerId == e.OfficerId) is { } released => Staffed(view, released.State,
-            view.Officers.Replace(released, released with { Released = true })),
+        (_, OfficerAssigned or OfficerReleased) => Staffed(view, TeamOfficer.Changed(view.Officers, @event)),
         (_, ReturneeManifested e) => view with
         {
             Manifest = view.Manifest.Add(new ManifestLine
@@ -134,14 +131,18 @@ public sealed partial class FlightScheduleProjection : SingleStreamProjection<Fl
     }
 
     /// <summary>A state with named officers: its escorts, medics and interpreters are counted from them.</summary>
-    private static FlightSchedule Staffed(FlightSchedule view, State state, ImmutableList<TeamOfficer> officers)
+    private static FlightSchedule Staffed(FlightSchedule view, ImmutableList<TeamOfficer> officers)
     {
-        int Count(OfficerDuty duty) => officers.Count(o => o.State == state && !o.Released && o.Duty == duty);
+        int Count(State state, OfficerDuty duty) => officers.Count(o => o.State == state && !o.Released && o.Duty == duty);
         return view with
         {
             Officers = officers,
-            States = [.. view.States.Select(t => t.State == state
-                ? t with { Escorts = Count(OfficerDuty.Escort), Medics = Count(OfficerDuty.Medic), Interpreters = Count(OfficerDuty.Interpreter) }
+            States = [.. view.States.Select(t => officers.Any(o => o.State == t.State)
+                ? t with
+                {
+                    Escorts = Count(t.State, OfficerDuty.Escort), Medics = Count(t.State, OfficerDuty.Medic),
+                    Interpreters = Count(t.State, OfficerDuty.Interpreter),
+                }
                 : t)],
         };
     }

@@ -86,22 +86,8 @@ public static class ManifestDeadlinesHandler
             Id = ManifestDeadlineApproaching.IdFor(d.Flight.Id, w.Kind, w.Deadline), FlightId = d.Flight.Id, Reference = d.Flight.Reference,
             Kind = w.Kind, DeadlineAt = w.Deadline, RaisedAt = now, States = [.. d.Flight.ParticipatingStates],
         })).ToList();
-        if (warnings.Count > 0)
-        {
-            var raised = (await session.LoadManyAsync<ManifestDeadlineApproaching>(ct, warnings.Select(w => w.Id))).Select(w => w.Id).ToHashSet();
-            var fresh = warnings.Where(w => !raised.Contains(w.Id)).ToList();
-            foreach (var warning in fresh)
-            {
-                session.Insert(warning);
-            }
-
-            // The e-mails of the new warnings, stored in the durable outbox with them.
-            if (email.Enabled && fresh.Count > 0)
-            {
-                var planners = await Emails.Subscribers(session, Role.Planner, [.. fresh.SelectMany(w => w.States).Distinct()], ct);
-                messages.AddRange(fresh.SelectMany(w => NotificationEmails.For(w, planners, email)));
-            }
-        }
+        // The e-mails of the new warnings, stored in the durable outbox with them.
+        messages.AddRange(await DeadlineWarnings.Raise(session, warnings, email, ct));
 
         messages.AddRange(due.Where(d => d.Due.Lock).Select(d => new LockManifestAtDeadline(d.Flight.Id, d.Flight.ScheduledDeparture)));
         return messages;

@@ -45,6 +45,38 @@ public sealed class ManifestDeadlineApproaching
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{subjectId}|{kind}|{deadline.UtcTicks}"))[..16]);
 }
 
+/// <summary>Raising warnings, for every sweep that raises them.</summary>
+public static class DeadlineWarnings
+{
+    /// <summary>
+    /// Stores the warnings not raised before (each once: its id is its subject, kind and deadline) and returns their
+    /// e-mails, for the sweep to cascade so that they go into the durable outbox in the same commit.
+    /// </summary>
+    public static async Task<IReadOnlyList<CalaisReturns.Notifications.SendEmail>> Raise(IDocumentSession session,
+        IReadOnlyList<ManifestDeadlineApproaching> warnings, CalaisReturns.Notifications.EmailSettings email, CancellationToken ct)
+    {
+        if (warnings.Count == 0)
+        {
+            return [];
+        }
+
+        var raised = (await session.LoadManyAsync<ManifestDeadlineApproaching>(ct, warnings.Select(w => w.Id))).Select(w => w.Id).ToHashSet();
+        var fresh = warnings.Where(w => !raised.Contains(w.Id)).ToList();
+        foreach (var warning in fresh)
+        {
+            session.Insert(warning);
+        }
+
+        if (!email.Enabled || fresh.Count == 0)
+        {
+            return [];
+        }
+
+        var planners = await CalaisReturns.Notifications.Emails.Subscribers(session, Role.Planner, [.. fresh.SelectMany(w => w.States).Distinct()], ct);
+        return [.. fresh.SelectMany(w => CalaisReturns.Notifications.NotificationEmails.For(w, planners, email))];
+    }
+}
+
 public static class NotificationsEndpoint
 {
     [WolverineGet("/api/notifications", OperationId = "GetNotifications",

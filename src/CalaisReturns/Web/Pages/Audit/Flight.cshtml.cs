@@ -64,9 +64,8 @@ public sealed class FlightModel(IQuerySession session, CalaisReturns.Accountabil
             await CalaisReturns.Accountability.AccountabilityHistory.StreamsOf(session, flightId, ct), HistoryFilter.All, ct);
         if (Flight is not null)
         {
-            var now = travel.AsOf ?? clock.GetUtcNow();
-            Incidents = [.. (await CalaisReturns.Accountability.Incidents.GetIncidentsEndpoint.Of(session, flightId, travel.AsOf, ct))
-                .Select(i => CalaisReturns.Accountability.Incidents.IncidentView.Of(i, Flight, withNarrative: false, rules, now))];
+            (_, Incidents) = await CalaisReturns.Accountability.Incidents.GetIncidentsEndpoint.Views(session, Flight, Actor.From(User),
+                travel.AsOf, rules, clock.GetUtcNow(), ct);
             Report = await travel.Load<CalaisReturns.Accountability.Monitoring.MonitorReport>(session,
                 CalaisReturns.Accountability.Monitoring.MonitorReport.IdFor(flightId), ct);
         }
