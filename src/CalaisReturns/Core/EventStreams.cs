@@ -31,8 +31,14 @@ public static class EventStreams
         session.Decide(id, expectedVersion, forbid, aggregate => Task.FromResult(decide(aggregate)), ct);
 
     /// <summary>As above, for a decision that first reads other streams' events about the aggregate (never a read model).</summary>
+    public static Task<IResult> Decide<T>(this IDocumentSession session, Guid id, long? expectedVersion,
+        Func<T, Text?> forbid, Func<T, Task<Decision>> decide, CancellationToken ct) where T : class =>
+        session.Decide(id, expectedVersion, forbid, decide, accepted => Results.Ok(accepted), ct);
+
+    /// <summary>As above, answering what the command created instead of the stream and its version.</summary>
     public static async Task<IResult> Decide<T>(this IDocumentSession session, Guid id, long? expectedVersion,
-        Func<T, Text?> forbid, Func<T, Task<Decision>> decide, CancellationToken ct) where T : class
+        Func<T, Text?> forbid, Func<T, Task<Decision>> decide, Func<Accepted, IResult> answer, CancellationToken ct)
+        where T : class
     {
         var stream = await session.Events.FetchForExclusiveWriting<T>(id, ct);
         if (stream.Aggregate is not { } aggregate)
@@ -59,6 +65,6 @@ public static class EventStreams
 
         stream.AppendMany(decision.Events);
         // The appended events bear on this concern, so the last of them is its version now.
-        return Results.Ok(new Accepted(id, stream.CurrentVersion ?? 0));
+        return answer(new Accepted(id, stream.CurrentVersion ?? 0));
     }
 }

@@ -19,6 +19,7 @@ public sealed record CategoryTotal(CostCategory Category, decimal Shared, decima
 /// <param name="Weight">What the basis divides by: percent, seats allocated or returnees flown.</param>
 /// <param name="Paid">Shared costs this state paid less external funding it received.</param>
 /// <param name="Balance">Share minus paid: positive means the state owes the other.</param>
+/// <param name="FundingExpected">Grants decided or claimed but not yet paid: shown apart, counted in nothing until paid.</param>
 public sealed record StateFigures(
     State State,
     decimal Weight,
@@ -27,7 +28,8 @@ public sealed record StateFigures(
     decimal FundingReceived,
     decimal Paid,
     decimal Balance,
-    decimal National);
+    decimal National,
+    decimal FundingExpected = 0m);
 
 /// <summary>
 /// Every amount is in the settlement currency, converted at <see cref="CostShareFigures.Rate"/>.
@@ -59,7 +61,7 @@ public sealed record CostShareFigures(
 
 /// <summary>
 /// The cost-share computation (DESIGN.md "Money"), pure: shared cost in the settlement currency is
-/// the shared lines converted at the flight's rate less external funding; it is split by the agreed
+/// the shared lines converted at the flight's rate less external funding received (grants count once paid); it is split by the agreed
 /// basis, and each part is rounded so that the parts sum exactly to the total (largest remainder).
 /// Paid is rounded the same way, so balances sum to exactly zero.
 /// </summary>
@@ -80,6 +82,7 @@ public static class CostShare
         var currency = split.SettlementCurrency;
         decimal? Convert(Money m) => ExchangeRate.Convert(m, currency, finance.Rate);
         var convertible = lines.Select(l => l.Amount).Concat(finance.Fundings.Select(f => f.Amount))
+            .Concat(finance.Grants.SelectMany(g => new[] { g.Paid, g.Expected }).OfType<Money>())
             .Concat(finance.Settlements.Select(s => s.Amount)).All(m => Convert(m) is not null);
         var totals = convertible ? Totals(finance, lines, split, m => Convert(m)!.Value) : null;
         var status = finance.Rate is null || totals is null ? CostShareStatus.AwaitingRate
@@ -100,8 +103,11 @@ public static class CostShare
         // derived from them, so that shares, paid and categories all sum exactly.
         var sharedPaid = MoneyMath.RoundPreservingTotal(
             [.. states.Select(s => shared.Where(l => l.PaidBy == s).Sum(l => convert(l.Amount)))]);
+        var received = finance.FundingReceived.ToList();
         var funding = MoneyMath.RoundPreservingTotal(
-            [.. states.Select(s => finance.Fundings.Where(f => f.ReceivedBy == s).Sum(f => convert(f.Amount)))]);
+            [.. states.Select(s => received.Where(f => f.State == s).Sum(f => convert(f.Amount)))]);
+        var expected = MoneyMath.RoundPreservingTotal(
+            [.. states.Select(s => finance.Grants.Where(g => g.Recipient == s && g.Expected is not null).Sum(g => convert(g.Expected!.Value)))]);
         var (sharedCosts, externalFunding) = (sharedPaid.Sum(), funding.Sum());
         var sharedTotal = sharedCosts - externalFunding;
 
@@ -111,7 +117,7 @@ public static class CostShare
             [.. states.Select(s => national.Where(l => l.PaidBy == s).Sum(l => convert(l.Amount)))]);
 
         var figures = states.Select((s, i) => new StateFigures(s, weights[i], shares[i], sharedPaid[i], funding[i],
-            sharedPaid[i] - funding[i], shares[i] - (sharedPaid[i] - funding[i]), nationalByState[i])).ToList();
+            sharedPaid[i] - funding[i], shares[i] - (sharedPaid[i] - funding[i]), nationalByState[i], expected[i])).ToList();
         var debtor = figures.FirstOrDefault(f => f.Balance > 0);
         var creditor = figures.FirstOrDefault(f => f.Balance < 0);
         var balance = debtor?.Balance ?? 0m;

@@ -12,8 +12,15 @@ public static class FinanceModule
     [
         typeof(CostSplitProposed), typeof(CostSplitAgreed), typeof(CostRecorded), typeof(CostCorrected),
         typeof(CostWithdrawn), typeof(ExchangeRateFixed), typeof(ExternalFundingReceived), typeof(SettlementRecorded),
-        typeof(CostShareConfirmed),
+        typeof(CostShareConfirmed), typeof(GrantDecided), typeof(GrantClaimed), typeof(GrantPaid), typeof(GrantRejected),
     ];
+
+    /// <summary>
+    /// The supporting documents' events: folded into the finance facts, but they change no figure and decide nothing
+    /// another officer is deciding, so attaching a file never makes the other state's open page stale.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> DocumentEventTypes =
+        [typeof(SupportingDocumentAttached), typeof(SupportingDocumentRemoved), typeof(SupportingDocumentDeleted)];
 
     /// <summary>
     /// The operational events whose facts finance decisions use (states, seats, who flew, cancellation, the stops a cost
@@ -26,11 +33,12 @@ public static class FinanceModule
     ];
 
     /// <summary>
-    /// Every event folded into <see cref="FlightFinance"/>: the above, the finance events, the reschedule (a report's
-    /// month) and the stops' order (how the countries of return are listed).
+    /// Every event folded into <see cref="FlightFinance"/>: the above, the finance events, the supporting documents, the
+    /// reschedule (a report's month), the stops' order (how the countries of return are listed) and the charter's price (budgets).
     /// </summary>
     public static readonly IReadOnlyList<Type> FactTypes =
-        [.. OperationalFactsDecidedOn, .. EventTypes, typeof(FlightRescheduled), typeof(StopsReordered)];
+        [.. OperationalFactsDecidedOn, .. EventTypes, .. DocumentEventTypes, typeof(FlightRescheduled), typeof(StopsReordered),
+            typeof(CharterBooked)];
 
     private static readonly HashSet<Type> DecidedOn = [.. OperationalFactsDecidedOn, .. EventTypes];
 
@@ -40,6 +48,8 @@ public static class FinanceModule
     public static StoreOptions ConfigureFinance(this StoreOptions options)
     {
         options.Events.AddEventTypes(EventTypes);
+        options.Events.AddEventTypes(DocumentEventTypes);
+        Documenting.SupportingFiles.AddTable(options);
         options.Projections.Add<FlightLedgerProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<FlightCostShareProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CostShareReportEntryProjection>(ProjectionLifecycle.Async);

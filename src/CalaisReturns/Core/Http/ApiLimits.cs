@@ -75,11 +75,21 @@ public static class ApiLimitsSetup
 
     /// <summary>
     /// Refuses a declared body over the limit before anything reads it (413). Kestrel enforces the
-    /// same limit on bodies without a declared length.
+    /// same limit on bodies without a declared length. An endpoint that takes files declares its own limit
+    /// (<see cref="Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute"/>), which both checks then use instead.
     /// </summary>
     public static IApplicationBuilder UseBodyLimit(this IApplicationBuilder app, ApiLimits limits) => app.Use((http, next) =>
-        http.Request.ContentLength > limits.MaxRequestBodyBytes
+    {
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()
+            ?.MaxRequestBodySize ?? limits.MaxRequestBodyBytes;
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        return http.Request.ContentLength > limit
             ? Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: Texts.Get("Problem.TooLarge.Title"),
-                detail: Texts.Format("Problem.TooLarge", limits.MaxRequestBodyBytes)).ExecuteAsync(http)
-            : next(http));
+                detail: Texts.Format("Problem.TooLarge", limit)).ExecuteAsync(http)
+            : next(http);
+    });
 }

@@ -9,7 +9,10 @@ namespace CalaisReturns.Jobs.Retention;
 /// <summary>Erase the personal data of every case closed longer ago than the retention period.</summary>
 public sealed record EraseExpiredPersonalData;
 
-/// <summary>The daily Hangfire job: thin, it only sends the commands (cases; officers, incidents and complaints).</summary>
+/// <summary>
+/// The daily Hangfire job: thin, it only sends the commands (cases; officers, incidents and complaints; removed supporting
+/// documents, which may name people too).
+/// </summary>
 public sealed class PersonalDataRetentionJob(IMessageBus bus)
 {
     public const string Id = "personal-data-retention";
@@ -18,6 +21,7 @@ public sealed class PersonalDataRetentionJob(IMessageBus bus)
     {
         await bus.InvokeAsync(new EraseExpiredPersonalData());
         await bus.InvokeAsync(new Accountability.Erasing.EraseExpiredAccountabilityData());
+        await bus.InvokeAsync(new Finance.Documenting.DeleteExpiredDocuments());
     }
 }
 
