@@ -86,7 +86,9 @@ public sealed class AppFixture : IAsyncLifetime
         await Host.ResetAllMartenDataAsync();
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var restart = new NpgsqlCommand($"delete from {Schema}.flight_reference_counter", connection);
+        await using var restart = new NpgsqlCommand(
+            $"delete from {Schema}.flight_reference_counter; delete from {Schema}.{CalaisReturns.Finance.Documenting.SupportingFiles.TableName}",
+            connection);
         await restart.ExecuteNonQueryAsync();
     }
 
