@@ -19,6 +19,8 @@ public sealed class RecurringJobs(IRecurringJobManager jobs, IConfiguration conf
             configuration.GetValue("Jobs:DeadlineSweep", Cron.Minutely())!, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         jobs.AddOrUpdate<Accountability.AccountabilityDeadlinesJob>(Accountability.AccountabilityDeadlinesJob.Id, j => j.Run(),
             configuration.GetValue("Jobs:AccountabilitySweep", "*/5 * * * *")!, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<Finance.Granting.GrantDeadlinesJob>(Finance.Granting.GrantDeadlinesJob.Id, j => j.Run(),
+            configuration.GetValue("Jobs:GrantSweep", Cron.Hourly())!, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         jobs.AddOrUpdate<ProjectionLagJob>(ProjectionLagJob.Id, j => j.Run(),
             configuration.GetValue("Jobs:ProjectionLag", Cron.Minutely())!,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });

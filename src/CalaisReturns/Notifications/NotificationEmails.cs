@@ -8,13 +8,14 @@ namespace CalaisReturns.Notifications;
 /// <summary>The e-mails of each kind of notification: who they go to, and what they say (by references, never names).</summary>
 public static class NotificationEmails
 {
-    /// <summary>A deadline warning: to the planners of every state on the flight.</summary>
-    public static IReadOnlyList<SendEmail> For(ManifestDeadlineApproaching warning, IEnumerable<EmailSubscription> planners,
+    /// <summary>A deadline warning: to its audience (planners unless it names finance) of the states it is for.</summary>
+    public static IReadOnlyList<SendEmail> For(ManifestDeadlineApproaching warning, IEnumerable<EmailSubscription> subscribers,
         EmailSettings settings) =>
-        Emails.To(planners.Where(p => p.Role == Role.Planner && warning.States.Contains(p.State)), settings, $"deadline|{warning.Id}",
+        Emails.To(subscribers.Where(p => p.Role == (warning.Audience ?? Role.Planner) && warning.States.Contains(p.State)), settings,
+            $"deadline|{warning.Id}",
             () => (Texts.Format("Email.Deadline.Subject", warning.Reference, Show.Enum(warning.Kind)),
                 Texts.Format($"Email.Deadline.{warning.Kind}", warning.Reference, Show.Time(warning.DeadlineAt)),
-                $"/flights/{warning.FlightId}"));
+                warning.Audience == Role.Finance ? $"/finance/flights/{warning.FlightId}" : $"/flights/{warning.FlightId}"));
 
     /// <summary>
     /// A returnee the manifest policy took off a flight (a barrier raised, a case closed): to the planners of the case's

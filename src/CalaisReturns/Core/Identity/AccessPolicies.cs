@@ -24,6 +24,9 @@ public static class AccessPolicies
 
     public const string Planner = "planner";
 
+    /// <summary>Those deadline warnings are raised for: planners (flights, incidents, reports) and finance (grants).</summary>
+    public const string Warned = "warned";
+
     public const string Finance = "finance";
 
     /// <summary>Verification and checkpoints of the stored history: auditors and admins.</summary>
@@ -45,6 +48,7 @@ public static class AccessPolicies
             nameof(Role.Admin)));
         options.AddPolicy(Crew, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Planner), nameof(Role.EscortLeader)));
         options.AddPolicy(Planner, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Planner)));
+        options.AddPolicy(Warned, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Planner), nameof(Role.Finance)));
         options.AddPolicy(Finance, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Finance)));
         options.AddPolicy(AuditReader, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Auditor), nameof(Role.Admin)));
         options.AddPolicy(Admin, p => Known(p).RequireClaim(Claims.Role, nameof(Role.Admin)));

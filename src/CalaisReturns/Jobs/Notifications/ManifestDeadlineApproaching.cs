@@ -21,11 +21,18 @@ public enum DeadlineKind
 
     /// <summary>The monitor's findings are not all answered a set time after the report (and again each such time after).</summary>
     FindingsUnanswered,
+
+    /// <summary>A grant's claim deadline is near and it has not been claimed (to the recipient state's finance).</summary>
+    ClaimDeadlineNear,
+
+    /// <summary>A grant's claim deadline passed and it was not claimed.</summary>
+    ClaimDeadlinePassed,
 }
 
 /// <summary>
-/// A warning for the planners of a flight's states (or of one of them), raised by the deadline sweeps
-/// (<c>ManifestDeadlinesHandler</c>, <c>AccountabilityDeadlinesHandler</c>).
+/// A warning for the planners of a flight's states (or of one of them), or for their finance staff (<see cref="Audience"/>),
+/// raised by the deadline sweeps (<c>ManifestDeadlinesHandler</c>, <c>AccountabilityDeadlinesHandler</c>,
+/// <c>GrantDeadlinesHandler</c>).
 /// </summary>
 public sealed class ManifestDeadlineApproaching
 {
@@ -37,6 +44,11 @@ public sealed class ManifestDeadlineApproaching
     public DateTimeOffset RaisedAt { get; set; }
     public List<State> States { get; set; } = [];
     public List<string> AcknowledgedBy { get; set; } = [];
+
+    /// <summary>Whom it is for in those states: planners when null (every warning stored before finance had any).</summary>
+    public Role? Audience { get; set; }
+
+    public bool IsFor(Actor actor) => States.Contains(actor.State) && (Audience ?? Role.Planner) == actor.Role;
 
     /// <summary>
     /// One notification per subject (a flight; an incident, a monitor's report), kind and deadline: raising it twice changes nothing.
@@ -72,35 +84,45 @@ public static class DeadlineWarnings
             return [];
         }
 
-        var planners = await CalaisReturns.Notifications.Emails.Subscribers(session, Role.Planner, [.. fresh.SelectMany(w => w.States).Distinct()], ct);
-        return [.. fresh.SelectMany(w => CalaisReturns.Notifications.NotificationEmails.For(w, planners, email))];
+        var emails = new List<CalaisReturns.Notifications.SendEmail>();
+        foreach (var audience in fresh.GroupBy(w => w.Audience ?? Role.Planner))
+        {
+            var subscribers = await CalaisReturns.Notifications.Emails.Subscribers(session, audience.Key,
+                [.. audience.SelectMany(w => w.States).Distinct()], ct);
+            emails.AddRange(audience.SelectMany(w => CalaisReturns.Notifications.NotificationEmails.For(w, subscribers, email)));
+        }
+
+        return emails;
     }
 }
 
 public static class NotificationsEndpoint
 {
     [WolverineGet("/api/notifications", OperationId = "GetNotifications",
-        Summary = "Deadline warnings for the caller's state's flights, newest first")]
-    [Authorize(Policy = AccessPolicies.Planner)]
+        Summary = "Deadline warnings for the caller's role in the caller's state (planners: flights; finance: grants), newest first")]
+    [Authorize(Policy = AccessPolicies.Warned)]
     [ProducesResponseType<IReadOnlyList<ManifestDeadlineApproaching>>(StatusCodes.Status200OK)]
     public static async Task<IReadOnlyList<ManifestDeadlineApproaching>> Get(IQuerySession session, ClaimsPrincipal user,
         CancellationToken ct)
     {
-        var state = Actor.From(user).State;
-        return await session.Query<ManifestDeadlineApproaching>().Where(n => n.States.Contains(state))
-            .OrderByDescending(n => n.RaisedAt).Take(200).ToListAsync(ct);
+        var actor = Actor.From(user);
+        var query = session.Query<ManifestDeadlineApproaching>().Where(n => n.States.Contains(actor.State));
+        query = actor.Role == Role.Planner
+            ? query.Where(n => n.Audience == null || n.Audience == Role.Planner)
+            : query.Where(n => n.Audience == actor.Role);
+        return await query.OrderByDescending(n => n.RaisedAt).Take(200).ToListAsync(ct);
     }
 
     [WolverinePost("/api/notifications/{notificationId}/acknowledgement", OperationId = "AcknowledgeNotification",
         Summary = "Mark a deadline warning as seen by the caller")]
-    [Authorize(Policy = AccessPolicies.Planner)]
+    [Authorize(Policy = AccessPolicies.Warned)]
     [ProducesResponseType<ManifestDeadlineApproaching>(StatusCodes.Status200OK)]
     public static async Task<IResult> Acknowledge(Guid notificationId, IDocumentSession session, ClaimsPrincipal user,
         CancellationToken ct)
     {
         var actor = Actor.From(user);
         if (await session.LoadAsync<ManifestDeadlineApproaching>(notificationId, ct) is not { } notification
-            || !notification.States.Contains(actor.State))
+            || !notification.IsFor(actor))
         {
             return Problems.NotFound("Notification", notificationId);
         }
