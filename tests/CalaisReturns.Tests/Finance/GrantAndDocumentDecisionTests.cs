@@ -4,6 +4,7 @@ using CalaisReturns.Core.Identity;
 using CalaisReturns.Finance;
 using CalaisReturns.Finance.Documenting;
 using CalaisReturns.Finance.Granting;
+using CalaisReturns.Jobs.Notifications;
 using static CalaisReturns.Tests.Finance.FinanceSpec;
 using static CalaisReturns.Tests.Flights.FlightSpec;
 
@@ -115,6 +116,20 @@ public class GrantAndDocumentDecisionTests
         Assert.Equal([State.UK], GivenFinance([.. confirmed, Claimed(100m)]).ConfirmedBy);
         Assert.Empty(GivenFinance([.. confirmed, Claimed(100m),
             new GrantPaid(FlightId, Grant, new Money(100m, Currency.EUR), new DateOnly(2026, 8, 3), null, null, Now)]).ConfirmedBy);
+    }
+
+    [Fact]
+    public void An_unclaimed_grant_is_warned_of_before_its_deadline_day_ends_and_flagged_once_it_has()
+    {
+        var grant = GivenFinance(Granted()).Grants[0];
+        var ends = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(ends, GrantDeadlines.Passes(grant));
+        Assert.Null(GrantDeadlines.For(grant, TimeSpan.FromDays(14), ends.AddDays(-14).AddTicks(-1)));
+        Assert.Equal(DeadlineKind.ClaimDeadlineNear, GrantDeadlines.For(grant, TimeSpan.FromDays(14), ends.AddDays(-14)));
+        Assert.Equal(DeadlineKind.ClaimDeadlineNear, GrantDeadlines.For(grant, TimeSpan.FromDays(14), ends.AddTicks(-1)));
+        Assert.Equal(DeadlineKind.ClaimDeadlinePassed, GrantDeadlines.For(grant, TimeSpan.FromDays(14), ends));
+        Assert.Null(GrantDeadlines.For(grant with { Status = GrantStatus.Claimed }, TimeSpan.FromDays(14), ends));
+        Assert.Null(GrantDeadlines.For(grant with { Status = GrantStatus.Rejected }, TimeSpan.FromDays(14), ends));
     }
 
     [Theory]
