@@ -18,6 +18,7 @@ public sealed record Text(string Key, params object?[] Args)
     private static object? Written(object? arg, CultureInfo culture) => arg switch
     {
         ReaderTime time => Web.Show.Time(time.At),
+        Money money => Web.Show.Money(money),
         Enum value when Texts.FindIn(culture, $"{value.GetType().Name}.{value}") is { } label => label,
         IEnumerable items and not string => string.Join(", ", items.Cast<object?>().Select(i => Written(i, culture))),
         _ => arg,

@@ -131,7 +131,7 @@ public static class CostShare
     /// What the basis divides by. Returnees flown falls back to seats allocated for a flight that has
     /// not (or will never have) departed; if everything weighs zero, the states share equally.
     /// </summary>
-    private static decimal[] Weights(FlightFinance finance, SplitTerms split)
+    public static decimal[] Weights(FlightFinance finance, SplitTerms split)
     {
         var counts = split.Basis switch
         {

@@ -15,6 +15,9 @@ public static class FinanceModule
         typeof(CostShareConfirmed), typeof(GrantDecided), typeof(GrantClaimed), typeof(GrantPaid), typeof(GrantRejected),
     ];
 
+    /// <summary>The events of the budget streams (one per state and fiscal year).</summary>
+    public static readonly IReadOnlyList<Type> BudgetEventTypes = [typeof(Budgets.BudgetSet)];
+
     /// <summary>
     /// The supporting documents' events: folded into the finance facts, but they change no figure and decide nothing
     /// another officer is deciding, so attaching a file never makes the other state's open page stale.
@@ -50,6 +53,8 @@ public static class FinanceModule
         options.Events.AddEventTypes(EventTypes);
         options.Events.AddEventTypes(DocumentEventTypes);
         Documenting.SupportingFiles.AddTable(options);
+        options.Events.AddEventTypes(BudgetEventTypes);
+        options.Projections.Add(new Budgets.BudgetProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add<FlightLedgerProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<FlightCostShareProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CostShareReportEntryProjection>(ProjectionLifecycle.Async);

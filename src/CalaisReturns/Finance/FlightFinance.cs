@@ -99,6 +99,9 @@ public sealed record FlightFinance(
     /// <summary>The charter's contract price once booked: what the budgets count as committed until costs are recorded.</summary>
     public Money? ContractPrice { get; init; }
 
+    /// <summary>When the charter was booked: the order in which flights took a budget's money.</summary>
+    public DateTimeOffset? BookedAt { get; init; }
+
     public ImmutableList<SupportingDocument> Documents { get; init; } = [];
 
     public ImmutableList<Grant> Grants { get; init; } = [];
@@ -143,7 +146,7 @@ public sealed record FlightFinance(
             Settlements = finance.Settlements.Add(new Settlement(e.SettlementId, e.Payer, e.Payee, e.Amount, e.Reference, e.PaidOn)),
         },
         (_, CostShareConfirmed e) => finance with { ConfirmedBy = finance.ConfirmedBy.Add(e.State) },
-        (_, CharterBooked e) => finance with { ContractPrice = e.ContractPrice },
+        (_, CharterBooked e) => finance with { ContractPrice = e.ContractPrice, BookedAt = e.BookedAt },
         (_, SupportingDocumentAttached e) => finance with
         {
             Documents = finance.Documents.Add(new SupportingDocument(e.DocumentId, e.Subject, e.SubjectId, e.FileName,

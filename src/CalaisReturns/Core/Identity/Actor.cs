@@ -62,4 +62,7 @@ public sealed record Actor(string Id, string Name, Role Role, State State, strin
     public bool IsCrewOf(State state) => Role is Role.Planner or Role.EscortLeader && State == state;
 
     public bool IsPlannerOf(State state) => Role == Role.Planner && State == state;
+
+    /// <summary>Whether amounts of money are shown to this actor: finance, auditors and admins (<see cref="AccessPolicies.MoneyReader"/>).</summary>
+    public bool ReadsMoney => Role is Role.Finance or Role.Auditor or Role.Admin;
 }

@@ -21,6 +21,9 @@ public sealed record FlightCostShare
 
     public CostShareFigures Figures => CostShare.Compute(Facts);
 
+    /// <summary>What the flight costs each state, as the budgets count it: derived like the figures.</summary>
+    public Budgets.BudgetLine Budget => Budgets.BudgetLine.Of(Facts);
+
     public static FlightCostShare Of(FlightLedger ledger) => new() { Id = ledger.Id, Version = (int)ledger.Version, Facts = ledger.Facts };
 }
 

@@ -110,7 +110,7 @@ public static class GetScheduleEndpoint
     [Authorize(Policy = AccessPolicies.FlightReader)]
     [ProducesResponseType<FlightSchedule>(StatusCodes.Status200OK)]
     public static async Task<IResult> GetFlight(Guid flightId, string? asOf, string? version, IQuerySession session,
-        ClaimsPrincipal user, Accountability.AccountabilityRules rules, CancellationToken ct)
+        ClaimsPrincipal user, Accountability.AccountabilityRules rules, IConfiguration configuration, CancellationToken ct)
     {
         var (travel, errors) = TimeTravel.Parse(asOf, version);
         if (travel is null)
@@ -129,11 +129,16 @@ public static class GetScheduleEndpoint
             return Problems.Forbidden(forbidden);
         }
 
-        // The officers' warnings read the roster and the flights around this one, as they are now.
+        // The officers' and the budgets' warnings read the roster, the budgets and the flights around this one, as they are now.
         if (travel.IsLive)
         {
             var warnings = await Accountability.Officers.OfficerWarnings.Reader(session, [flight], rules, ct);
-            flight = flight with { Warnings = [.. flight.Warnings, .. warnings(flight).Select(w => w.In(Languages.English))] };
+            var budgets = await Finance.Budgets.Reporting.BudgetReports.Warnings(session, [flight],
+                Finance.Budgets.Reporting.BudgetReports.PlanningRate(configuration), Actor.From(user).ReadsMoney, ct);
+            flight = flight with
+            {
+                Warnings = [.. flight.Warnings, .. warnings(flight).Concat(budgets(flight.Id)).Select(w => w.In(Languages.English))],
+            };
         }
 
         return Results.Ok(flight);

@@ -2,6 +2,7 @@
 #pragma warning disable
 using CalaisReturns.Accountability;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -16,13 +17,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly CalaisReturns.Accountability.AccountabilityRules _accountabilityRules;
+        private readonly Microsoft.Extensions.Configuration.IConfiguration _configuration;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_flights_flightId(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, CalaisReturns.Accountability.AccountabilityRules accountabilityRules, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_flights_flightId(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, CalaisReturns.Accountability.AccountabilityRules accountabilityRules, Microsoft.Extensions.Configuration.IConfiguration configuration, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _accountabilityRules = accountabilityRules;
+            _configuration = configuration;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -49,7 +52,7 @@ namespace Internal.Generated.WolverineHandlers
             var version = httpContext.Request.Query["version"];
             
             // The actual HTTP request handler execution
-            var result = await CalaisReturns.Flights.Scheduling.GetScheduleEndpoint.GetFlight(flightId, asOf, version, ((Marten.IQuerySession)documentSession), httpContext.User, _accountabilityRules, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CalaisReturns.Flights.Scheduling.GetScheduleEndpoint.GetFlight(flightId, asOf, version, ((Marten.IQuerySession)documentSession), httpContext.User, _accountabilityRules, _configuration, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -10,6 +10,7 @@ using CalaisReturns.Flights;
 using CalaisReturns.Flights.History;
 using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Flights.Scheduling;
+using CalaisReturns.Finance.Budgets.Reporting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,8 +20,8 @@ namespace CalaisReturns.Web.Pages.Flights;
 /// status timeline where they may read the history, the named team, incidents and monitor's report as far as they may
 /// read them, and the changes their role and state may make. A monitor opens only the flights of their organisation.</summary>
 [Authorize(Policy = AccessPolicies.FlightReader)]
-public sealed class DetailModel(IQuerySession session, ManifestRules rules, AccountabilityRules accountability, TimeProvider clock)
-    : PageModel
+public sealed class DetailModel(IQuerySession session, ManifestRules rules, AccountabilityRules accountability, TimeProvider clock,
+    IConfiguration configuration) : PageModel
 {
     public FlightSchedule Flight { get; private set; } = null!;
     public ManifestView Manifest { get; private set; } = null!;
@@ -32,8 +33,10 @@ public sealed class DetailModel(IQuerySession session, ManifestRules rules, Acco
     public IReadOnlyDictionary<string, string> CaseLabels =>
         CasesToManifest.ToDictionary(c => c.Id.ToString(), c => $"{c.CaseReference} · {c.FullName ?? Texts.Get("Flight.NameErased")} · {c.Nationality}");
 
-    /// <summary>The flight's warnings in the reader's language, its named officers' among them.</summary>
-    public IEnumerable<Text> Warnings => ScheduleWarnings.Current(Flight, rules.EscortsPerReturnee).Concat(TeamWarnings);
+    /// <summary>The flight's warnings in the reader's language, its named officers' and the budgets' among them.</summary>
+    public IEnumerable<Text> Warnings => ScheduleWarnings.Current(Flight, rules.EscortsPerReturnee).Concat(TeamWarnings).Concat(BudgetWarnings);
+
+    public IReadOnlyList<Text> BudgetWarnings { get; private set; } = [];
 
     public IReadOnlyList<Text> TeamWarnings { get; private set; } = [];
 
@@ -122,6 +125,7 @@ public sealed class DetailModel(IQuerySession session, ManifestRules rules, Acco
         Flight = flight;
         Manifest = await ManifestView.Of(session, flight, Actor, ct);
         TeamWarnings = [.. (await OfficerWarnings.Reader(session, [flight], accountability, ct))(flight)];
+        BudgetWarnings = [.. (await BudgetReports.Warnings(session, [flight], BudgetReports.PlanningRate(configuration), Actor.ReadsMoney, ct))(flight.Id)];
         if (MayChangeTeam)
         {
             var onTeam = flight.Officers.Where(o => !o.Released).Select(o => o.OfficerId).ToHashSet();

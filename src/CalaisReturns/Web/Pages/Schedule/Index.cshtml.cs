@@ -1,6 +1,7 @@
 using CalaisReturns.Accountability;
 using CalaisReturns.Accountability.Officers;
 using CalaisReturns.Core.Http;
+using CalaisReturns.Finance.Budgets.Reporting;
 using CalaisReturns.Flights.Manifesting;
 using CalaisReturns.Flights.Scheduling;
 using Microsoft.AspNetCore.Mvc;
@@ -10,10 +11,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CalaisReturns.Web.Pages.Schedule;
 
 /// <summary>Flights in a date range, as a table and as a month calendar; planners plan new flights here.</summary>
-public sealed class IndexModel(IQuerySession session, TimeProvider clock, ManifestRules rules, AccountabilityRules accountability)
-    : PageModel
+public sealed class IndexModel(IQuerySession session, TimeProvider clock, ManifestRules rules, AccountabilityRules accountability,
+    IConfiguration configuration) : PageModel
 {
     private Func<FlightSchedule, IEnumerable<Text>> _teamWarnings = _ => [];
+    private Func<Guid, IEnumerable<Text>> _budgetWarnings = _ => [];
 
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -46,6 +48,7 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock, Manife
 
         Flights = await FlightSchedules.Query(session, filter, ct);
         _teamWarnings = await OfficerWarnings.Reader(session, Flights, accountability, ct);
+        _budgetWarnings = await BudgetReports.Warnings(session, Flights, BudgetReports.PlanningRate(configuration), Actor.ReadsMoney, ct);
         // The calendar follows the filter: the month the range starts in, unless a month was chosen.
         var first = filter.From is { } from ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime) : today;
         var month = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", out var chosen) ? chosen : new DateOnly(first.Year, first.Month, 1);
@@ -63,9 +66,9 @@ public sealed class IndexModel(IQuerySession session, TimeProvider clock, Manife
         ["Month"] = $"{month:yyyy-MM}",
     }.Where(p => !string.IsNullOrEmpty(p.Value)));
 
-    /// <summary>The flight's warnings in the reader's language, its named officers' among them.</summary>
+    /// <summary>The flight's warnings in the reader's language, its named officers' and the budgets' among them.</summary>
     public IEnumerable<Text> WarningsOf(FlightSchedule flight) =>
-        ScheduleWarnings.Current(flight, rules.EscortsPerReturnee).Concat(_teamWarnings(flight));
+        ScheduleWarnings.Current(flight, rules.EscortsPerReturnee).Concat(_teamWarnings(flight)).Concat(_budgetWarnings(flight.Id));
 
     public string? Error(string name) => Errors.TryGetValue(name, out var e) ? string.Join(" ", e) : null;
 
