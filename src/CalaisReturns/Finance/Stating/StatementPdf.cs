@@ -142,23 +142,29 @@ public sealed class StatementPdf : IDisposable
 
     /// <summary>
     /// Money columns as wide as their widest figure; the other columns share the rest in proportion to what they would
-    /// need unwrapped, each at least as wide as its longest word.
+    /// need unwrapped, each at least as wide as its longest word (and narrower only if even that cannot fit).
     /// </summary>
     private double[] ColumnWidths(StatementTable table)
     {
-        double Widest(int i, Func<string, IEnumerable<string>> parts) =>
-            table.Rows.Select(r => (r[i], CellFont)).Append((table.Columns[i].Label, HeaderFont))
-                .SelectMany(c => parts(c.Item1).Select(p => Measure(p, c.Item2))).DefaultIfEmpty(0).Max();
+        double Widest(IEnumerable<string> texts, XFont font) => texts.Select(t => Measure(t, font)).DefaultIfEmpty(0).Max();
+        double Cells(int i, bool whole) => Widest(table.Rows.SelectMany(r => whole ? [r[i]] : r[i].Split(' ')), CellFont);
+        double Header(int i, bool whole) => Widest(whole ? [table.Columns[i].Label] : table.Columns[i].Label.Split(' '), HeaderFont);
 
         var columns = Enumerable.Range(0, table.Columns.Count).ToList();
-        var least = columns.Select(i => table.Columns[i].Amount
-            ? Math.Max(Widest(i, c => [c]), Widest(i, c => c.Split(' ')) ) : Widest(i, c => c.Split(' '))).ToArray();
-        var natural = columns.Select(i => Math.Max(least[i], Widest(i, c => [c]))).ToArray();
+        var least = columns.Select(i => Math.Max(Cells(i, whole: table.Columns[i].Amount), Header(i, whole: false))).ToArray();
+        var natural = columns.Select(i => Math.Max(Cells(i, whole: true), Header(i, whole: true))).ToArray();
         var available = Width - ColumnGap * (columns.Count - 1);
+        if (natural.Sum() <= available)
+        {
+            // Room for every cell unwrapped: the text columns share what is left over, money stays as wide as it is.
+            var text = columns.Where(i => !table.Columns[i].Amount).Sum(i => natural[i]);
+            return [.. columns.Select(i => table.Columns[i].Amount || text == 0 ? natural[i]
+                : natural[i] + (available - natural.Sum()) * natural[i] / text)];
+        }
+
         var spare = available - least.Sum();
-        var wanted = natural.Sum() - least.Sum();
         return [.. columns.Select(i => spare <= 0 ? available * least[i] / least.Sum()
-            : least[i] + (wanted > 0 ? spare * (natural[i] - least[i]) / wanted : spare / columns.Count))];
+            : least[i] + spare * (natural[i] - least[i]) / (natural.Sum() - least.Sum()))];
     }
 
     private double Height(IReadOnlyList<(string Text, double Width, bool Right)> cells, XFont font) =>
