@@ -79,7 +79,8 @@ public class FlightStatementTests
         Assert.Equal(["UK", "50", "92\u202F017,34\u202F£", "174\u202F468,00\u202F£", "0,00\u202F£", "174\u202F468,00\u202F£",
             "-82\u202F450,66\u202F£", "21\u202F000,00\u202F£"], Row(shares, "UK"));
         Assert.Equal("Relevé de rapprochement, vol RF-2026-0001", statement.Title);
-        Assert.Equal("mer. 15 juil. 2026 11:00 Paris · mer. 15 juil. 10:00 heure locale à STN (London Stansted)", Fact(Section(statement, "Le vol"), "Départ prévu"));
+        Assert.Equal("mer. 15 juil. 2026 11:00 Paris", Fact(Section(statement, "Le vol"), "Départ prévu"));
+        Assert.Equal("mer. 15 juil. 10:00 heure locale à STN (London Stansted)", Fact(Section(statement, "Le vol"), "Aéroport de départ"));
         var confirmations = Section(statement, "Confirmations");
         Assert.Equal(["Qui", "Quand (Paris)"], confirmations.Table!.Columns.Skip(1).Select(c => c.Label));
         Assert.Equal(["FR", "FR Finance (fr.finance)", "mer. 1 juil. 2026 13:00:00 Paris"], Row(confirmations, "FR"));

@@ -63,7 +63,8 @@ public sealed record FlightStatement(string Title, string Generated, string Foot
             new(Texts.Get("Statement.Route"), Show.Route(finance.Stops)),
             new(Texts.Get("Field.LeadState"), finance.LeadState.ToString()),
             new(Texts.Get("Field.ParticipatingStates"), string.Join(", ", finance.States)),
-            new(Texts.Get("Field.ScheduledDeparture"), $"{Show.Time(departure)} · {Show.AtAirport(departure, finance.Stops[0].Airport)}"),
+            new(Texts.Get("Field.ScheduledDeparture"), Show.Time(departure)),
+            new(Texts.Get("Field.DepartureAirport"), Show.AtAirport(departure, finance.Stops[0].Airport)),
             new(Texts.Get("Finance.FlightStatus"), Show.Enum(facts.Status)),
             new(Texts.Get("Statement.CostShareStatus"), Show.Enum(figures.Status)),
         ], null, []);

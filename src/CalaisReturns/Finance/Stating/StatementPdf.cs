@@ -14,7 +14,7 @@ public sealed class StatementPdf : IDisposable
 {
     private const double Margin = 42;
     private const double FooterSpace = 24;
-    private const double LabelWidth = 150;
+    private const double LabelWidth = 130;
 
     /// <summary>Wide enough that a text extractor keeps neighbouring cells apart.</summary>
     private const double ColumnGap = 12;
@@ -141,8 +141,8 @@ public sealed class StatementPdf : IDisposable
     }
 
     /// <summary>
-    /// Money columns as wide as their widest figure; the other columns share the rest in proportion to what they would
-    /// need unwrapped, each at least as wide as its longest word (and narrower only if even that cannot fit).
+    /// Every column as wide as its cells need when they fit; money is never narrower than its widest figure, text never
+    /// narrower than its longest word (unless even that cannot fit).
     /// </summary>
     private double[] ColumnWidths(StatementTable table)
     {
@@ -162,9 +162,22 @@ public sealed class StatementPdf : IDisposable
                 : natural[i] + (available - natural.Sum()) * natural[i] / text)];
         }
 
-        var spare = available - least.Sum();
-        return [.. columns.Select(i => spare <= 0 ? available * least[i] / least.Sum()
-            : least[i] + spare * (natural[i] - least[i]) / (natural.Sum() - least.Sum()))];
+        if (least.Sum() >= available)
+        {
+            return [.. columns.Select(i => available * least[i] / least.Sum())];
+        }
+
+        // Otherwise the widest columns are cut down to one width, found by halving: the narrow ones (a state, a
+        // category) keep all they need, and only the long texts (a description with its corrections) wrap.
+        double Fitted(double cap) => columns.Sum(i => Math.Max(least[i], Math.Min(natural[i], cap)));
+        var (fits, tooWide) = (0.0, natural.Max());
+        for (var halving = 0; halving < 30; halving++)
+        {
+            var cap = (fits + tooWide) / 2;
+            (fits, tooWide) = Fitted(cap) <= available ? (cap, tooWide) : (fits, cap);
+        }
+
+        return [.. columns.Select(i => Math.Max(least[i], Math.Min(natural[i], fits)))];
     }
 
     private double Height(IReadOnlyList<(string Text, double Width, bool Right)> cells, XFont font) =>
