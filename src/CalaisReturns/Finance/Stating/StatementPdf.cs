@@ -115,7 +115,8 @@ public sealed class StatementPdf : IDisposable
 
     private void Table(StatementTable table)
     {
-        var widths = ColumnWidths(table);
+        var widths = StatementFit.ColumnWidths(table, Width - ColumnGap * (table.Columns.Count - 1),
+            text => Measure(text, CellFont), label => Measure(label, HeaderFont));
         var header = table.Columns.Select((c, i) => (c.Label, widths[i], c.Amount)).ToList();
         void Header()
         {
@@ -140,48 +141,8 @@ public sealed class StatementPdf : IDisposable
         y += 2;
     }
 
-    /// <summary>
-    /// Every column as wide as its cells need when they fit; money is never narrower than its widest figure, text never
-    /// narrower than its longest word (unless even that cannot fit).
-    /// </summary>
-    private double[] ColumnWidths(StatementTable table)
-    {
-        double Widest(IEnumerable<string> texts, XFont font) => texts.Select(t => Measure(t, font)).DefaultIfEmpty(0).Max();
-        double Cells(int i, bool whole) => Widest(table.Rows.SelectMany(r => whole ? [r[i]] : r[i].Split(' ')), CellFont);
-        double Header(int i, bool whole) => Widest(whole ? [table.Columns[i].Label] : table.Columns[i].Label.Split(' '), HeaderFont);
-
-        var columns = Enumerable.Range(0, table.Columns.Count).ToList();
-        var least = columns.Select(i => Math.Max(Cells(i, whole: table.Columns[i].Amount), Header(i, whole: false))).ToArray();
-        var natural = columns.Select(i => Math.Max(Cells(i, whole: true), Header(i, whole: true))).ToArray();
-        var available = Width - ColumnGap * (columns.Count - 1);
-        if (natural.Sum() <= available)
-        {
-            // Room for every cell unwrapped: the text columns share what is left over, money stays as wide as it is.
-            var text = columns.Where(i => !table.Columns[i].Amount).Sum(i => natural[i]);
-            return [.. columns.Select(i => table.Columns[i].Amount || text == 0 ? natural[i]
-                : natural[i] + (available - natural.Sum()) * natural[i] / text)];
-        }
-
-        if (least.Sum() >= available)
-        {
-            return [.. columns.Select(i => available * least[i] / least.Sum())];
-        }
-
-        // Otherwise the widest columns are cut down to one width, found by halving: the narrow ones (a state, a
-        // category) keep all they need, and only the long texts (a description with its corrections) wrap.
-        double Fitted(double cap) => columns.Sum(i => Math.Max(least[i], Math.Min(natural[i], cap)));
-        var (fits, tooWide) = (0.0, natural.Max());
-        for (var halving = 0; halving < 30; halving++)
-        {
-            var cap = (fits + tooWide) / 2;
-            (fits, tooWide) = Fitted(cap) <= available ? (cap, tooWide) : (fits, cap);
-        }
-
-        return [.. columns.Select(i => Math.Max(least[i], Math.Min(natural[i], fits)))];
-    }
-
     private double Height(IReadOnlyList<(string Text, double Width, bool Right)> cells, XFont font) =>
-        cells.Max(c => Wrap(c.Text, font, c.Width).Count) * font.GetHeight();
+        cells.Max(c => StatementFit.Wrap(c.Text, c.Width, t => Measure(t, font)).Count) * font.GetHeight();
 
     /// <summary>Writes one row of cells from the left margin, each wrapped to its width; the row is as tall as its tallest cell.</summary>
     private void Row(IReadOnlyList<(string Text, double Width, bool Right)> cells, XFont font)
@@ -191,7 +152,7 @@ public sealed class StatementPdf : IDisposable
         var (x, line) = (Margin, font.GetHeight());
         foreach (var (text, width, right) in cells)
         {
-            var lines = Wrap(text, font, width);
+            var lines = StatementFit.Wrap(text, width, t => Measure(t, font));
             for (var i = 0; i < lines.Count; i++)
             {
                 graphics!.DrawString(lines[i], font, XBrushes.Black, new XRect(x, y + i * line, width, line),
@@ -202,38 +163,6 @@ public sealed class StatementPdf : IDisposable
         }
 
         y += height;
-    }
-
-    /// <summary>Breaks a text at plain spaces (never at the no-break spaces inside a sum), and a word too long for the width anywhere.</summary>
-    private List<string> Wrap(string text, XFont font, double width)
-    {
-        var lines = new List<string>();
-        var line = "";
-        foreach (var word in text.Split(' '))
-        {
-            var longer = line.Length == 0 ? word : $"{line} {word}";
-            if (Measure(longer, font) <= width)
-            {
-                line = longer;
-                continue;
-            }
-
-            if (line.Length > 0)
-            {
-                lines.Add(line);
-            }
-
-            line = word;
-            while (line.Length > 1 && Measure(line, font) > width)
-            {
-                var fits = Enumerable.Range(1, line.Length - 1).LastOrDefault(n => Measure(line[..n], font) <= width, 1);
-                lines.Add(line[..fits]);
-                line = line[fits..];
-            }
-        }
-
-        lines.Add(line);
-        return lines;
     }
 
     private double Measure(string text, XFont font) => text.Length == 0 ? 0 : graphics!.MeasureString(text, font).Width;
