@@ -42,6 +42,17 @@ install_chromium() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
 }
 
+# The statement tests read the PDFs back as text with poppler's pdftotext (the app itself needs nothing installed:
+# its font is inside the assembly).
+install_poppler() {
+  if command -v pdftotext >/dev/null 2>&1; then
+    return
+  fi
+  log "installing poppler-utils with apt-get (pdftotext, statement tests)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils
+}
+
 start_postgres() {
   local version cluster port status
   read -r version cluster port status _ < <(pg_lsclusters -h | head -n 1)

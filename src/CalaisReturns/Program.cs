@@ -101,6 +101,7 @@ builder.Services.AddCalaisOpenApi();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Languages.Localize);
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.AddAuditing(builder.Configuration, sealer);
+CalaisReturns.Finance.Stating.StatementFonts.Install();
 builder.Services.AddCalaisJobs(builder.Configuration, connectionString, schema);
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddCalaisLanguages();

@@ -12,6 +12,13 @@ public static class FinanceAccess
             ? null
             : new Text("Forbidden.FinanceParticipant", finance.States);
 
+    /// <summary>
+    /// Who reads one flight's money beyond the <see cref="AccessPolicies.MoneyReader"/> roles: auditors and admins every
+    /// flight's, finance staff only those of flights their state takes part in.
+    /// </summary>
+    public static Text? Reader(Actor actor, FlightFinance finance) =>
+        actor.Role is Role.Auditor or Role.Admin ? null : Participant(actor, finance);
+
     /// <summary>A cost line is corrected or withdrawn only by the finance staff of the state that paid it.</summary>
     public static Text? LinePayer(FlightFinance finance, Guid lineId, State state) =>
         finance.LineOf(lineId) is { } line && line.PaidBy != state

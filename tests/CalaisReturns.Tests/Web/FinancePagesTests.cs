@@ -128,6 +128,16 @@ public sealed class FinancePagesTests(BrowserFixture web)
         await fr.GetByRole(AriaRole.Button, new() { Name = "Confirm for FR" }).ClickAsync();
         await Expect(fr.GetByRole(AriaRole.Status)).ToHaveTextAsync("Cost share confirmed.");
         await Expect(fr.Locator(".facts").First).ToContainTextAsync("Reconciled");
+
+        // The page's link gives the same reconciliation on paper, downloaded with the sign-in cookie.
+        await uk.ReloadAsync();
+        var statement = await uk.RunAndWaitForDownloadAsync(() =>
+            uk.GetByRole(AriaRole.Link, new() { Name = "Statement (PDF)" }).ClickAsync());
+        Assert.Matches(@"^statement-RF-\d{4}-\d{4}\.pdf$", statement.SuggestedFilename);
+        var paper = await CalaisReturns.Tests.Finance.PdfText.Of(await File.ReadAllBytesAsync((await statement.PathAsync())!));
+        Assert.Contains("FR owes UK £400.00; settled £400.00; outstanding £0.00.", paper);
+        Assert.Contains("Reconciled", paper);
+        Assert.Contains("by Fiona Finance", paper);
     }
 
     private static async Task RecordCost(IPage page, string category, string description, string amount, string invoice)

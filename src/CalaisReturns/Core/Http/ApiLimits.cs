@@ -30,6 +30,7 @@ public sealed class ApiLimits
         path.StartsWithSegments("/api/audit")
         || (path.StartsWithSegments("/audit") && query.ContainsKey("Verify"))
         || query.ContainsKey("asOf")
+        || path.Value?.EndsWith("/statement.pdf", StringComparison.Ordinal) == true
         || (path.StartsWithSegments("/api/reports") && query["period"].ToString() is { Length: 4 })
         || (path.Value?.EndsWith("/history", StringComparison.Ordinal) == true
             && int.TryParse(query["pageSize"], out var size) && size > 100);

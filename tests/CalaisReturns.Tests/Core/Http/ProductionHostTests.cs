@@ -202,6 +202,7 @@ public class ExpensiveReadsTests
     [InlineData("/api/flights/x", "?asOf=2026-01-01T00:00:00Z", true)]
     [InlineData("/api/reports/cost-share", "?period=2026", true)]
     [InlineData("/api/reports/cost-share", "?period=2026-07", false)]
+    [InlineData("/api/flights/x/statement.pdf", "", true)]
     [InlineData("/api/flights/x/history", "?pageSize=500", true)]
     [InlineData("/api/flights/x/history", "?pageSize=50", false)]
     [InlineData("/api/schedule", "", false)]

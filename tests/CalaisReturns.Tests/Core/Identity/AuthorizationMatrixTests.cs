@@ -396,6 +396,28 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
             ("/api/reports/accountability?period=2026-07", a => a.Role == Role.Planner || Oversight(a)),
             ($"/api/flights/{flight}/accountability", a => a.Role == Role.Planner || Oversight(a)),
         };
+        Assert.Empty(await Misread(reads));
+    }
+
+    /// <summary>
+    /// A flight's statement, each caller against a UK-led UK/FR flight and a UK-only one: the finance staff of the
+    /// flight's states, auditors and admins read it; planners, crews, monitors and the other state's finance do not.
+    /// </summary>
+    [Fact]
+    public async Task Each_caller_reads_the_statement_only_of_a_flight_whose_money_is_theirs_to_read()
+    {
+        var (shared, ukOnly) = (await App.ReadyFlight(), await App.PlannedFlight(Api.Plan(states: [State.UK])));
+        bool Oversight(Actor a) => a.Role is Role.Auditor or Role.Admin;
+        Assert.Empty(await Misread(
+        [
+            ($"/api/flights/{shared}/statement.pdf", a => a.Role == Role.Finance || Oversight(a)),
+            ($"/api/flights/{ukOnly}/statement.pdf", a => (a.Role == Role.Finance && a.State == State.UK) || Oversight(a)),
+        ]));
+    }
+
+    /// <summary>Every read asked by every caller: those answered otherwise than 200 where the caller may read, 403 where not.</summary>
+    private async Task<List<string>> Misread(IEnumerable<(string Url, Func<Actor, bool> Reads)> reads)
+    {
         var wrong = new List<string>();
         foreach (var (read, may) in reads)
         {
@@ -415,7 +437,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
             }
         }
 
-        Assert.Empty(wrong);
+        return wrong;
     }
 
     [Theory]

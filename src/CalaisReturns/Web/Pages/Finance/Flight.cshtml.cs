@@ -12,6 +12,7 @@ public sealed class FlightModel(IQuerySession session) : PageModel
     public FlightCostShare Share { get; private set; } = null!;
     public Actor Actor => Actor.From(User);
     public bool MayChange => FinanceAccess.Participant(Actor, Share.Facts) is null;
+    public bool MayReadStatement => FinanceAccess.Reader(Actor, Share.Facts) is null;
 
     public async Task<IActionResult> OnGet(Guid flightId, CancellationToken ct)
     {
