@@ -3,11 +3,11 @@ using CalaisReturns.Finance.Reporting;
 namespace CalaisReturns.Finance.Statistics;
 
 /// <summary>An amount in pounds and in euros.</summary>
-public sealed record Amounts(decimal Gbp, decimal Eur)
+public sealed record PoundsAndEuros(decimal Gbp, decimal Eur)
 {
-    public static readonly Amounts Zero = new(0m, 0m);
+    public static readonly PoundsAndEuros Zero = new(0m, 0m);
 
-    public Amounts Plus(Amounts other) => new(Gbp + other.Gbp, Eur + other.Eur);
+    public PoundsAndEuros Plus(PoundsAndEuros other) => new(Gbp + other.Gbp, Eur + other.Eur);
 }
 
 /// <summary>A count as published: the count, or null where <see cref="Disclosure"/> says it is withheld.</summary>
@@ -39,9 +39,9 @@ public sealed record StatisticsRow(
     PublishedCount Flights,
     PublishedCount ReturneesFlown,
     PublishedCount Cancellations,
-    Amounts TotalCost,
+    PoundsAndEuros TotalCost,
     PerReturneeCost CostPerReturnee,
-    Amounts CancellationCost,
+    PoundsAndEuros CancellationCost,
     bool Provisional);
 
 /// <summary>
@@ -51,7 +51,7 @@ public sealed record StatisticsRow(
 /// into the other at the flight's own fixed rate, rounded to the minor unit.
 /// </summary>
 public sealed record StatisticsFlight(string CountryOfReturn, bool Cancelled, DateTimeOffset ScheduledDeparture, int ReturneesFlown,
-    Amounts? Cost)
+    PoundsAndEuros? Cost)
 {
     public static StatisticsFlight Of(ReportedFlight flight, ExchangeRate? rate) =>
         new(flight.CountryOfReturn, flight.Cancelled, flight.ScheduledDeparture, flight.ReturneesFlown,
@@ -59,7 +59,7 @@ public sealed record StatisticsFlight(string CountryOfReturn, bool Cancelled, Da
                 ? Both(new Money(totals.SharedTotal + totals.NationalCosts, flight.SettlementCurrency!.Value), rate)
                 : null);
 
-    private static Amounts Both(Money cost, ExchangeRate rate) => new(
+    private static PoundsAndEuros Both(Money cost, ExchangeRate rate) => new(
         MoneyMath.Round(ExchangeRate.Convert(cost, Currency.GBP, rate)!.Value),
         MoneyMath.Round(ExchangeRate.Convert(cost, Currency.EUR, rate)!.Value));
 }
@@ -78,8 +78,8 @@ public sealed record StatisticsReport(
     IReadOnlyList<StatisticsRow> Countries,
     StatisticsRow Total)
 {
-    private sealed record Tally(string? Country, int Flights, int Returnees, int Cancellations, Amounts Cost,
-        Amounts CancellationCost, bool Provisional);
+    private sealed record Tally(string? Country, int Flights, int Returnees, int Cancellations, PoundsAndEuros Cost,
+        PoundsAndEuros CancellationCost, bool Provisional);
 
     /// <summary>The year's flights (others are left out) summed per country, then suppressed; at an instant (what has flown).</summary>
     public static StatisticsReport Build(FiscalYear year, IEnumerable<StatisticsFlight> flights, DateTimeOffset now)
@@ -104,7 +104,7 @@ public sealed record StatisticsReport(
         Sum(flights.Select(f => f.Cost)), Sum(flights.Where(f => f.Cancelled).Select(f => f.Cost)),
         flights.Any(f => f.Cost is null || (!f.Cancelled && f.ScheduledDeparture > now)));
 
-    private static Amounts Sum(IEnumerable<Amounts?> amounts) => amounts.OfType<Amounts>().Aggregate(Amounts.Zero, (a, b) => a.Plus(b));
+    private static PoundsAndEuros Sum(IEnumerable<PoundsAndEuros?> amounts) => amounts.OfType<PoundsAndEuros>().Aggregate(PoundsAndEuros.Zero, (a, b) => a.Plus(b));
 
     private static StatisticsRow Row(Tally t, Disclosure flights, Disclosure returnees, Disclosure cancellations) =>
         new(t.Country, Published(t.Flights, flights), Published(t.Returnees, returnees), Published(t.Cancellations, cancellations),

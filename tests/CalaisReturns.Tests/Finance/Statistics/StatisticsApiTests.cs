@@ -102,9 +102,9 @@ public class StatisticsApiTests(AppFixture app) : IntegrationTest(app)
             kosovo.Cancellations.Disclosure));
         Assert.Equal([Omission.Withheld, Omission.Withheld], year.Countries.Select(c => c.CostPerReturnee.Omitted));
         // £102,000 and €60,000 (£48,000); €80,000 (£64,000) and the cancelled flight's £5,000 (€6,250).
-        Assert.Equal(new Amounts(150_000m, 187_500m), albania.TotalCost);
-        Assert.Equal(new Amounts(69_000m, 86_250m), kosovo.TotalCost);
-        Assert.Equal(new Amounts(5_000m, 6_250m), kosovo.CancellationCost);
+        Assert.Equal(new PoundsAndEuros(150_000m, 187_500m), albania.TotalCost);
+        Assert.Equal(new PoundsAndEuros(69_000m, 86_250m), kosovo.TotalCost);
+        Assert.Equal(new PoundsAndEuros(5_000m, 6_250m), kosovo.CancellationCost);
         Assert.Equal((8, Disclosure.Small, Disclosure.Small), (year.Total.ReturneesFlown.Value, year.Total.Flights.Disclosure,
             year.Total.Cancellations.Disclosure));
         Assert.Equal(new PerReturneeCost(27_375m, 34_218.75m, null), year.Total.CostPerReturnee);

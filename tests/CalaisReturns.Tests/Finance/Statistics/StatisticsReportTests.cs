@@ -17,7 +17,7 @@ public class StatisticsReportTests
 
     private static IEnumerable<StatisticsFlight> Flights(int count, string country, DateTimeOffset departure, int returnees = 0,
         decimal? pounds = 1_000m, bool cancelled = false) =>
-        Enumerable.Repeat(new StatisticsFlight(country, cancelled, departure, returnees, pounds is { } p ? new Amounts(p, p * 1.2m) : null),
+        Enumerable.Repeat(new StatisticsFlight(country, cancelled, departure, returnees, pounds is { } p ? new PoundsAndEuros(p, p * 1.2m) : null),
             count);
 
     private static StatisticsReport Build(string year, IEnumerable<StatisticsFlight> flights, DateTimeOffset? now = null) =>
@@ -57,8 +57,8 @@ public class StatisticsReportTests
         var euros = GivenFinance([.. Split(SplitBasis.FixedRatio, Currency.EUR), Rate(1.15m), Cost(1, 1_000m, Currency.EUR, State.FR)]);
         var unsplit = GivenFinance(Rate(1.15m), Cost(1, 1_000m, Currency.EUR, State.FR));
 
-        Assert.Equal(new Amounts(1_160.87m, 1_335.00m), StatisticsFlight.Of(ReportedFlight.Of(pounds), pounds.Rate).Cost);
-        Assert.Equal(new Amounts(869.57m, 1_000m), StatisticsFlight.Of(ReportedFlight.Of(euros), euros.Rate).Cost);
+        Assert.Equal(new PoundsAndEuros(1_160.87m, 1_335.00m), StatisticsFlight.Of(ReportedFlight.Of(pounds), pounds.Rate).Cost);
+        Assert.Equal(new PoundsAndEuros(869.57m, 1_000m), StatisticsFlight.Of(ReportedFlight.Of(euros), euros.Rate).Cost);
         Assert.Null(StatisticsFlight.Of(ReportedFlight.Of(unsplit), unsplit.Rate).Cost);
     }
 
@@ -69,8 +69,8 @@ public class StatisticsReportTests
 
         var albania = report.Countries.Single();
         Assert.Equal((6, 60, 5), (albania.Flights.Value, albania.ReturneesFlown.Value, albania.Cancellations.Value));
-        Assert.Equal(new Amounts(6_500m, 7_800m), albania.TotalCost);
-        Assert.Equal(new Amounts(500m, 600m), albania.CancellationCost);
+        Assert.Equal(new PoundsAndEuros(6_500m, 7_800m), albania.TotalCost);
+        Assert.Equal(new PoundsAndEuros(500m, 600m), albania.CancellationCost);
         Assert.Equal(new PerReturneeCost(108.33m, 130m, null), albania.CostPerReturnee);
         Assert.False(albania.Provisional);
     }
@@ -83,7 +83,7 @@ public class StatisticsReportTests
 
         var (albania, kosovo) = (report.Countries[0], report.Countries[1]);
         Assert.Equal((7, 70), (albania.Flights.Value, albania.ReturneesFlown.Value));
-        Assert.Equal(new Amounts(6_000m, 7_200m), albania.TotalCost);
+        Assert.Equal(new PoundsAndEuros(6_000m, 7_200m), albania.TotalCost);
         Assert.Equal((true, Omission.Provisional), (albania.Provisional, albania.CostPerReturnee.Omitted));
         Assert.Equal((false, 100m), (kosovo.Provisional, kosovo.CostPerReturnee.Gbp));
         Assert.Equal((true, Omission.Provisional, 11_000m), (report.Total.Provisional, report.Total.CostPerReturnee.Omitted, report.Total.TotalCost.Gbp));
@@ -121,7 +121,7 @@ public class StatisticsReportTests
         var report = Build("2027-28", Flights(5, "AL", June.AddYears(-1)));
 
         Assert.Empty(report.Countries);
-        Assert.Equal((0, 0, Amounts.Zero, Omission.NoReturnees),
+        Assert.Equal((0, 0, PoundsAndEuros.Zero, Omission.NoReturnees),
             (report.Total.Flights.Value, report.Total.Cancellations.Value, report.Total.TotalCost, report.Total.CostPerReturnee.Omitted));
         Assert.Null(report.Total.CountryOfReturn);
     }

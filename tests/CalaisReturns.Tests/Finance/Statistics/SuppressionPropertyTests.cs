@@ -96,7 +96,7 @@ public class SuppressionPropertyTests
         from final in Gen.Frequency((1, Gen.Constant(false)), (5, Gen.Constant(true)))
         from pence in Gen.Choose(1, 40_000_000)
         select new StatisticsFlight(country, cancelled, YearStart.AddDays(day).AddHours(6), cancelled ? 0 : returnees,
-            final ? new Amounts(pence / 100m, pence * 1.15m / 100m) : null);
+            final ? new PoundsAndEuros(pence / 100m, pence * 1.15m / 100m) : null);
 
     [Fact]
     public void Published_figures_are_the_true_ones_per_country_and_in_total_and_a_withheld_count_takes_its_cost_per_returnee() =>
@@ -110,7 +110,7 @@ public class SuppressionPropertyTests
                 (row.Flights.Value ?? theirs.Count(f => !f.Cancelled)) == theirs.Count(f => !f.Cancelled)
                 && (row.ReturneesFlown.Value ?? theirs.Sum(f => f.ReturneesFlown)) == theirs.Sum(f => f.ReturneesFlown)
                 && (row.Cancellations.Value ?? theirs.Count(f => f.Cancelled)) == theirs.Count(f => f.Cancelled)
-                && row.TotalCost == new Amounts(theirs.Sum(f => f.Cost?.Gbp ?? 0m), theirs.Sum(f => f.Cost?.Eur ?? 0m))
+                && row.TotalCost == new PoundsAndEuros(theirs.Sum(f => f.Cost?.Gbp ?? 0m), theirs.Sum(f => f.Cost?.Eur ?? 0m))
                 && row.CancellationCost.Gbp == theirs.Where(f => f.Cancelled).Sum(f => f.Cost?.Gbp ?? 0m)
                 && (row.ReturneesFlown.Disclosure == Disclosure.Shown) == (row.CostPerReturnee.Omitted != Omission.Withheld)
                 && (row.CostPerReturnee.Omitted is not null || row.CostPerReturnee.Gbp == MoneyMath.Round(row.TotalCost.Gbp / row.ReturneesFlown.Value!.Value));
