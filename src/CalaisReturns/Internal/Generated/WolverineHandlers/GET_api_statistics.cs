@@ -31,11 +31,11 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "CalaisReturns.Finance.Statistics.GetStatisticsEndpoint").SetTag("http.route", "/api/statistics").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "CalaisReturns.Finance.Publishing.GetStatisticsEndpoint").SetTag("http.route", "/api/statistics").SetTag("http.request.method", "GET");
             var year = httpContext.Request.Query["year"];
             
             // The actual HTTP request handler execution
-            var result = await CalaisReturns.Finance.Statistics.GetStatisticsEndpoint.Get(year, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CalaisReturns.Finance.Publishing.GetStatisticsEndpoint.Get(year, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

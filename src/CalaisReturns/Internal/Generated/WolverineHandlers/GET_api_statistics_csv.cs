@@ -31,12 +31,12 @@ namespace Internal.Generated.WolverineHandlers
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "CalaisReturns.Finance.Statistics.GetStatisticsEndpoint").SetTag("http.route", "/api/statistics.csv").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "CalaisReturns.Finance.Publishing.GetStatisticsEndpoint").SetTag("http.route", "/api/statistics.csv").SetTag("http.request.method", "GET");
             var year = httpContext.Request.Query["year"];
             var format = httpContext.Request.Query["format"];
             
             // The actual HTTP request handler execution
-            var result = await CalaisReturns.Finance.Statistics.GetStatisticsEndpoint.Csv(year, format, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CalaisReturns.Finance.Publishing.GetStatisticsEndpoint.Csv(year, format, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

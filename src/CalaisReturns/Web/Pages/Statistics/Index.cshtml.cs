@@ -1,4 +1,4 @@
-using CalaisReturns.Finance.Statistics;
+using CalaisReturns.Finance.Publishing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -4,7 +4,7 @@ using CalaisReturns.Core.Http;
 using CalaisReturns.Finance.Reporting;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CalaisReturns.Finance.Statistics;
+namespace CalaisReturns.Finance.Publishing;
 
 /// <summary>The published statistics, for auditors and admins: the page and both endpoints call <see cref="Live"/>.</summary>
 public static class GetStatisticsEndpoint

@@ -1,11 +1,11 @@
 using CalaisReturns.Core;
 using CalaisReturns.Finance;
 using CalaisReturns.Finance.Reporting;
-using CalaisReturns.Finance.Statistics;
+using CalaisReturns.Finance.Publishing;
 using static CalaisReturns.Tests.Finance.FinanceSpec;
 using static CalaisReturns.Tests.Flights.FlightSpec;
 
-namespace CalaisReturns.Tests.Finance.Statistics;
+namespace CalaisReturns.Tests.Finance.Publishing;
 
 /// <summary>Given flights, when a year's statistics are built, then what each country's row and the total publish.</summary>
 public class StatisticsReportTests

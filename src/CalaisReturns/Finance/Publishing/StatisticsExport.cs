@@ -1,7 +1,7 @@
 using System.Globalization;
 using CalaisReturns.Core.Exports;
 
-namespace CalaisReturns.Finance.Statistics;
+namespace CalaisReturns.Finance.Publishing;
 
 /// <summary>
 /// The statistics as one table — a row per country of return, then the total row — written as the plain CSV for scripts

@@ -1,7 +1,7 @@
-using CalaisReturns.Finance.Statistics;
-using static CalaisReturns.Finance.Statistics.Disclosure;
+using CalaisReturns.Finance.Publishing;
+using static CalaisReturns.Finance.Publishing.Disclosure;
 
-namespace CalaisReturns.Tests.Finance.Statistics;
+namespace CalaisReturns.Tests.Finance.Publishing;
 
 /// <summary>Given a column of counts (one per country), when it is suppressed, then how each cell and the total are shown.</summary>
 public class SuppressionTests

@@ -1,6 +1,6 @@
 using CalaisReturns.Finance.Reporting;
 
-namespace CalaisReturns.Finance.Statistics;
+namespace CalaisReturns.Finance.Publishing;
 
 /// <summary>An amount in pounds and in euros.</summary>
 public sealed record PoundsAndEuros(decimal Gbp, decimal Eur)

@@ -2,12 +2,12 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
-using CalaisReturns.Finance.Statistics;
+using CalaisReturns.Finance.Publishing;
 using CalaisReturns.Tests.Web;
 using Snapshooter;
 using Snapshooter.Xunit;
 
-namespace CalaisReturns.Tests.Finance.Statistics;
+namespace CalaisReturns.Tests.Finance.Publishing;
 
 /// <summary>
 /// Six flights made through the API across new year and 1 April, to Albania and Kosovo: the statistics of the calendar

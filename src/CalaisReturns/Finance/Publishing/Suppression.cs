@@ -1,4 +1,4 @@
-namespace CalaisReturns.Finance.Statistics;
+namespace CalaisReturns.Finance.Publishing;
 
 /// <summary>How a published count is shown.</summary>
 public enum Disclosure

@@ -1,9 +1,9 @@
 using CalaisReturns.Core;
-using CalaisReturns.Finance.Statistics;
+using CalaisReturns.Finance.Publishing;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace CalaisReturns.Tests.Finance.Statistics;
+namespace CalaisReturns.Tests.Finance.Publishing;
 
 /// <summary>
 /// Properties of the suppression over random columns and random years of flights (FsCheck), checked against what a
