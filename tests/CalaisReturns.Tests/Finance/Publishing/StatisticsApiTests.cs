@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using CalaisReturns.Core;
 using CalaisReturns.Core.Identity;
 using CalaisReturns.Finance.Publishing;
+using CalaisReturns.Finance.Reporting;
 using CalaisReturns.Tests.Web;
+using Marten;
 using Snapshooter;
 using Snapshooter.Xunit;
 
@@ -139,6 +141,21 @@ public class StatisticsApiTests(AppFixture app) : IntegrationTest(app)
         var calendar = await App.GetJson<StatisticsReport>("/api/statistics?year=2027", UkAdmin);
         Assert.Equal(["AL", "XK"], calendar.Countries.Select(c => c.CountryOfReturn));
         Assert.Equal([0, null], calendar.Countries.Select(c => c.ReturneesFlown.Value));
+    }
+
+    [Fact]
+    public async Task Entries_projected_before_they_kept_the_reported_figures_are_counted_from_their_facts()
+    {
+        await TwoYears();
+        var current = (await App.Get("/api/statistics?year=2026-27", actor: UkAdmin)).ReadAsText();
+        await using (var session = App.Store.LightweightSession())
+        {
+            var entries = await session.Query<CostShareReportEntry>().ToListAsync();
+            session.Store([.. entries.Select(e => e with { Reported = null! })]);
+            await session.SaveChangesAsync();
+        }
+
+        Assert.Equal(current, (await App.Get("/api/statistics?year=2026-27", actor: UkAdmin)).ReadAsText());
     }
 
     [Fact]
