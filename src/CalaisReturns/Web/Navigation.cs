@@ -12,10 +12,10 @@ public static class Navigation
         Role.Monitor => [("/monitoring", "Nav.Monitoring")],
         Role.Admin => [("/schedule", "Nav.Schedule"), ("/cases", "Nav.Cases"), ("/finance", "Nav.CostShares"),
             ("/finance/report", "Nav.PeriodReport"), ("/audit", "Nav.Audit"), ("/accountability", "Nav.Accountability"),
-            ("/complaints", "Nav.Complaints"), ("/jobs", "Nav.Jobs")],
+            ("/complaints", "Nav.Complaints"), ("/statistics", "Nav.Statistics"), ("/jobs", "Nav.Jobs")],
         _ => [("/schedule", "Nav.Schedule"), ("/cases", "Nav.Cases"), ("/finance", "Nav.CostShares"),
             ("/finance/report", "Nav.PeriodReport"), ("/audit", "Nav.Audit"), ("/accountability", "Nav.Accountability"),
-            ("/complaints", "Nav.Complaints")],
+            ("/complaints", "Nav.Complaints"), ("/statistics", "Nav.Statistics")],
     };
 
     public static string Home(Actor actor) => actor.Role switch

@@ -28,6 +28,7 @@ public sealed class AccessibilityTests(BrowserFixture web)
         { "audit", Role.Auditor, "/audit?Verify=true" },
         { "audit-flight", Role.Auditor, $"/audit/flights/{DemoFlight}" },
         { "audit-case", Role.Auditor, $"/audit/cases/{DemoCase}" },
+        { "statistics", Role.Auditor, "/statistics" },
         { "denied", Role.Planner, "/audit" },
         { "not-found", Role.Planner, "/flights/0193a1c0-0000-7000-8000-0000000000ff" },
         { "email-notifications", Role.Finance, "/notifications" },

@@ -57,8 +57,10 @@ public sealed class WebRulesTests
         string[] Menu(Role role) => [.. Navigation.For(new Actor("x", "X", role, State.UK)).Select(n => n.Href)];
         Assert.Equal(["/schedule", "/cases", "/officers", "/complaints", "/accountability"], Menu(Role.Planner));
         Assert.Equal(["/schedule", "/finance", "/finance/report"], Menu(Role.Finance));
-        Assert.Equal(["/schedule", "/cases", "/finance", "/finance/report", "/audit", "/accountability", "/complaints"], Menu(Role.Auditor));
-        Assert.Equal(["/schedule", "/cases", "/finance", "/finance/report", "/audit", "/accountability", "/complaints", "/jobs"], Menu(Role.Admin));
+        Assert.Equal(["/schedule", "/cases", "/finance", "/finance/report", "/audit", "/accountability", "/complaints", "/statistics"],
+            Menu(Role.Auditor));
+        Assert.Equal(["/schedule", "/cases", "/finance", "/finance/report", "/audit", "/accountability", "/complaints", "/statistics", "/jobs"],
+            Menu(Role.Admin));
         Assert.Equal(["/schedule"], Menu(Role.EscortLeader));
         Assert.Equal(["/monitoring"], Menu(Role.Monitor));
         Assert.True(Navigation.IsCurrent("/finance/flights/1", "/finance"));

@@ -8,8 +8,8 @@ namespace CalaisReturns.Core.Http;
 /// <summary>
 /// The <c>Api</c> configuration section: how large a request body may be, and how many writes and reads one user
 /// may make a minute (a runaway script must not swamp the event store, nor slow everyone else down). Expensive
-/// reads — verification, checkpoints, exports, reports as of an instant or for a whole year, large history pages —
-/// have a lower limit of their own.
+/// reads — verification, checkpoints, exports, reports as of an instant or for a whole year, the yearly statistics,
+/// large history pages — have a lower limit of their own.
 /// </summary>
 public sealed class ApiLimits
 {
@@ -32,6 +32,7 @@ public sealed class ApiLimits
         || query.ContainsKey("asOf")
         || path.Value?.EndsWith("/statement.pdf", StringComparison.Ordinal) == true
         || (path.StartsWithSegments("/api/reports") && query["period"].ToString() is { Length: 4 })
+        || path.Value?.StartsWith("/api/statistics", StringComparison.Ordinal) == true
         || (path.Value?.EndsWith("/history", StringComparison.Ordinal) == true
             && int.TryParse(query["pageSize"], out var size) && size > 100);
 

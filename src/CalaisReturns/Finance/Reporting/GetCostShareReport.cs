@@ -93,7 +93,7 @@ public static class GetCostShareReportEndpoint
     }
 
     /// <summary>The report entries' table, created first where the store creates its tables as they are used.</summary>
-    private static async Task<string> EntriesTable(IQuerySession session, CancellationToken ct)
+    internal static async Task<string> EntriesTable(IQuerySession session, CancellationToken ct)
     {
         await session.Database.EnsureStorageExistsAsync(typeof(CostShareReportEntry), ct);
         return session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CostShareReportEntry)).TableName.QualifiedName;

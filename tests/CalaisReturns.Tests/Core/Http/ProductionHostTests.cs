@@ -206,6 +206,8 @@ public class ExpensiveReadsTests
     [InlineData("/api/flights/x/history", "?pageSize=500", true)]
     [InlineData("/api/flights/x/history", "?pageSize=50", false)]
     [InlineData("/api/schedule", "", false)]
+    [InlineData("/api/statistics", "?year=2027-28", true)]
+    [InlineData("/api/statistics.csv", "?year=2027", true)]
     public void Given_a_read_then_it_is_expensive_only_when_it_walks_a_lot_of_history(string path, string query, bool expensive) =>
         Assert.Equal(expensive, ApiLimits.IsExpensive(path, new Microsoft.AspNetCore.Http.QueryCollection(
             Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query))));

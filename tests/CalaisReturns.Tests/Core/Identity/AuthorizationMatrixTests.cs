@@ -373,7 +373,8 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
 
     /// <summary>
     /// The reads of the accountability records, each caller against one flight (UK-led, UK/FR, monitored by the IMB, left,
-    /// with an incident, the monitor's report and a complaint): who reads what, and who is refused.
+    /// with an incident, the monitor's report and a complaint), and of the published statistics: who reads what, and who is
+    /// refused.
     /// </summary>
     [Fact]
     public async Task Each_caller_reads_only_the_accountability_records_that_are_theirs()
@@ -395,6 +396,8 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
             ("/api/complaints", a => a.Role == Role.Planner || Oversight(a)),
             ("/api/reports/accountability?period=2026-07", a => a.Role == Role.Planner || Oversight(a)),
             ($"/api/flights/{flight}/accountability", a => a.Role == Role.Planner || Oversight(a)),
+            ("/api/statistics?year=2026", Oversight),
+            ("/api/statistics.csv?year=2026-27", Oversight),
         };
         Assert.Empty(await Misread(reads));
     }
