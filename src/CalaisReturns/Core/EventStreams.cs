@@ -67,4 +67,34 @@ public static class EventStreams
         // The appended events bear on this concern, so the last of them is its version now.
         return answer(new Accepted(id, stream.CurrentVersion ?? 0));
     }
+
+    /// <summary>
+    /// The same write path for a stream the command may start (a budget, a month's closure, whose ids are derived): the
+    /// aggregate is null until its first event; <paramref name="accepted"/> does what goes with the events in the same
+    /// transaction (a closed report).
+    /// </summary>
+    public static async Task<IResult> DecideStarting<T>(this IDocumentSession session, Guid id, long? expectedVersion,
+        Func<T?, Task<Decision>> decide, Func<IReadOnlyList<object>, Task>? accepted, CancellationToken ct) where T : class
+    {
+        var stream = await session.Events.FetchForExclusiveWriting<T>(id, ct);
+        var current = stream.CurrentVersion ?? 0;
+        if (expectedVersion is { } expected && expected != current)
+        {
+            return Problems.StaleVersion(expected, current);
+        }
+
+        var decision = await decide(stream.Aggregate);
+        if (decision.Refusal is { } refusal)
+        {
+            return Problems.Refused(refusal);
+        }
+
+        stream.AppendMany(decision.Events);
+        if (accepted is not null)
+        {
+            await accepted(decision.Events);
+        }
+
+        return Results.Ok(new Accepted(id, stream.CurrentVersion ?? current + decision.Events.Count));
+    }
 }

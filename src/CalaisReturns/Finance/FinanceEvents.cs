@@ -35,7 +35,8 @@ public sealed record CostSplitProposed(
     State ProposedBy,
     DateTimeOffset ProposedAt);
 
-public sealed record CostSplitAgreed(Guid FlightId, Guid ProposalId, State AgreedBy, DateTimeOffset AgreedAt);
+/// <param name="Reason">Given when the flight's month is closed (and for any change there).</param>
+public sealed record CostSplitAgreed(Guid FlightId, Guid ProposalId, State AgreedBy, DateTimeOffset AgreedAt, string? Reason = null);
 
 /// <param name="Reason">Required once the flight is reconciled: a new cost reopens it.</param>
 public sealed record CostRecorded(
@@ -71,7 +72,8 @@ public sealed record ExternalFundingReceived(
     State ReceivedBy,
     Money Amount,
     string Reference,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    string? Reason = null);
 
 public sealed record SettlementRecorded(
     Guid FlightId,
@@ -81,7 +83,8 @@ public sealed record SettlementRecorded(
     Money Amount,
     string Reference,
     DateOnly PaidOn,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    string? Reason = null);
 
 public sealed record CostShareConfirmed(Guid FlightId, State State, DateTimeOffset ConfirmedAt);
 

@@ -15,6 +15,10 @@ public static class FinanceModule
         typeof(CostShareConfirmed), typeof(GrantDecided), typeof(GrantClaimed), typeof(GrantPaid), typeof(GrantRejected),
     ];
 
+    /// <summary>The events of the month closure streams (one per month closed).</summary>
+    public static readonly IReadOnlyList<Type> PeriodEventTypes =
+        [typeof(Periods.MonthClosedBy), typeof(Periods.MonthClosed), typeof(Periods.MonthReopeningAsked), typeof(Periods.MonthReopened)];
+
     /// <summary>The events of the budget streams (one per state and fiscal year).</summary>
     public static readonly IReadOnlyList<Type> BudgetEventTypes = [typeof(Budgets.BudgetSet)];
 
@@ -55,6 +59,9 @@ public static class FinanceModule
         Documenting.SupportingFiles.AddTable(options);
         options.Events.AddEventTypes(BudgetEventTypes);
         options.Projections.Add(new Budgets.BudgetProjection(), ProjectionLifecycle.Inline);
+        options.Events.AddEventTypes(PeriodEventTypes);
+        options.Projections.Add(new Periods.PeriodClosureProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<Periods.PeriodClosure>().Index(c => c.Month);
         options.Projections.Add<FlightLedgerProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<FlightCostShareProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<CostShareReportEntryProjection>(ProjectionLifecycle.Async);

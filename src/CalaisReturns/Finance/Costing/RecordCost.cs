@@ -1,3 +1,4 @@
+using CalaisReturns.Finance.Periods;
 
 namespace CalaisReturns.Finance.Costing;
 
@@ -67,6 +68,7 @@ public static class RecordCostEndpoint
     {
         var (officer, now) = (Actor.From(user), clock.GetUtcNow());
         return session.Decide<FlightLedger>(flightId, command.ExpectedVersion, l => FinanceAccess.Participant(officer, l.Facts),
-            l => Decide(command, l.Facts, officer.State, command.LineId ?? Guid.CreateVersion7(now), now), ct);
+            l => ClosedMonths.Guarded(session, l.Facts, command.Reason,
+                () => Decide(command, l.Facts, officer.State, command.LineId ?? Guid.CreateVersion7(now), now), ct), ct);
     }
 }

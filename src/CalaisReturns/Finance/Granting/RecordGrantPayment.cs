@@ -1,3 +1,4 @@
+using CalaisReturns.Finance.Periods;
 
 namespace CalaisReturns.Finance.Granting;
 
@@ -71,6 +72,6 @@ public static class RecordGrantPaymentEndpoint
         var officer = Actor.From(user);
         return session.Decide<FlightLedger>(flightId, command.ExpectedVersion,
             l => FinanceAccess.Participant(officer, l.Facts) ?? Grants.Recipient(officer, l.Facts, grantId),
-            l => Decide(command, l.Facts, grantId, clock.GetUtcNow()), ct);
+            l => ClosedMonths.Guarded(session, l.Facts, command.Reason, () => Decide(command, l.Facts, grantId, clock.GetUtcNow()), ct), ct);
     }
 }

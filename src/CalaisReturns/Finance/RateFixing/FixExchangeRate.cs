@@ -1,3 +1,4 @@
+using CalaisReturns.Finance.Periods;
 
 namespace CalaisReturns.Finance.RateFixing;
 
@@ -35,6 +36,6 @@ public static class FixExchangeRateEndpoint
     {
         var officer = Actor.From(user);
         return session.Decide<FlightLedger>(flightId, command.ExpectedVersion, l => FinanceAccess.Participant(officer, l.Facts),
-            l => Decide(command, l.Facts, clock.GetUtcNow()), ct);
+            l => ClosedMonths.Guarded(session, l.Facts, command.Reason, () => Decide(command, l.Facts, clock.GetUtcNow()), ct), ct);
     }
 }

@@ -74,9 +74,26 @@ public sealed record ReportedFlight(
 }
 
 /// <summary>
+/// A change, after a month was closed, to the figures of one of its flights, reported in the next open month: the
+/// closed month, the flight, and by how much each figure moved (in one settlement currency; a flight whose currency
+/// changed is reversed in the old and added in the new).
+/// </summary>
+public sealed record ReportAdjustment(
+    string Month,
+    Guid FlightId,
+    string Reference,
+    Currency Currency,
+    decimal SharedTotal,
+    IReadOnlyList<ReportStateFigures> States);
+
+/// <summary>Which closing of its month a closed report is, and when both states closed it.</summary>
+public sealed record ReportClosure(int Closing, DateTimeOffset ClosedAt);
+
+/// <summary>
 /// One period's cost-share report (month <c>2014-09</c>, quarter <c>2014-Q3</c> or year <c>2014</c> of
 /// the scheduled departure). Flights whose figures are not final (no agreed split or rate) are
-/// listed but not summed.
+/// listed but not summed. A month's report also lists the <see cref="Adjustments"/> to closed months it is the next open
+/// month of; a closed month's report is the one issued when it closed (<see cref="Closure"/>).
 /// </summary>
 public sealed class CostShareReport
 {
@@ -86,6 +103,8 @@ public sealed class CostShareReport
     public int ReturneesFlown { get; set; }
     public List<ReportCurrency> Currencies { get; set; } = [];
     public List<ReportFlight> FlightList { get; set; } = [];
+    public List<ReportAdjustment> Adjustments { get; set; } = [];
+    public ReportClosure? Closure { get; set; }
 
     /// <summary>
     /// Builds the report from the flights' finance facts, each computed by <see cref="CostShare.Compute"/> (the as-of

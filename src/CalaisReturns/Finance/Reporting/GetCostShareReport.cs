@@ -100,7 +100,7 @@ public static class GetCostShareReportEndpoint
     }
 
     [WolverineGet("/api/reports/cost-share", OperationId = "GetCostShareReport",
-        Summary = "A month's, quarter's or year's cost-share report, e.g. period=2014-Q3; asOf for the report as it stood then")]
+        Summary = "A month's, quarter's or year's cost-share report, e.g. period=2014-Q3 (a closed month's as it was closed, an open month's with the adjustments to closed months); asOf for the flights' figures as they stood then")]
     [Authorize(Policy = AccessPolicies.MoneyReader)]
     [ProducesResponseType<CostShareReport>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? period, string? asOf, IQuerySession session, CancellationToken ct)
@@ -113,7 +113,7 @@ public static class GetCostShareReportEndpoint
         var errors = new Dictionary<string, string[]>();
         var instant = QueryValues.Instant(asOf, "asOf", errors);
         return errors.Count > 0 ? Problems.Invalid(errors)
-            : Results.Ok(instant is { } at ? await AsOf(session, wanted, at, ct) : await Live(session, wanted, ct));
+            : Results.Ok(instant is { } at ? await AsOf(session, wanted, at, ct) : await Periods.MonthReports.Current(session, wanted, ct));
     }
 
     public static IResult InvalidPeriod() => Problems.Invalid(new Dictionary<string, string[]>
@@ -141,7 +141,7 @@ public static class DownloadCostShareReportEndpoint
             return Problems.Invalid(new Dictionary<string, string[]> { ["format"] = [Texts.Get("Query.CsvFormat")] });
         }
 
-        var report = await GetCostShareReportEndpoint.Live(session, wanted, ct);
+        var report = await Periods.MonthReports.Current(session, wanted, ct);
         var bytes = format == "reader"
             ? ReportExport.ReaderCsv(report, System.Globalization.CultureInfo.CurrentCulture)
             : System.Text.Encoding.UTF8.GetBytes(ReportExport.Csv(report));
@@ -153,7 +153,7 @@ public static class DownloadCostShareReportEndpoint
     [Authorize(Policy = AccessPolicies.MoneyReader)]
     public static async Task<IResult> Excel(string? period, IQuerySession session, CancellationToken ct) =>
         Period.Parse(period) is { } wanted
-            ? Results.File(ReportExport.Xlsx(await GetCostShareReportEndpoint.Live(session, wanted, ct),
+            ? Results.File(ReportExport.Xlsx(await Periods.MonthReports.Current(session, wanted, ct),
                 System.Globalization.CultureInfo.CurrentCulture), Xlsx,
                 $"cost-share-{period}.xlsx")
             : GetCostShareReportEndpoint.InvalidPeriod();

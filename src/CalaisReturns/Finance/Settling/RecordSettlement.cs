@@ -1,3 +1,4 @@
+using CalaisReturns.Finance.Periods;
 
 namespace CalaisReturns.Finance.Settling;
 
@@ -5,7 +6,9 @@ namespace CalaisReturns.Finance.Settling;
 /// Records a payment between the states towards the outstanding balance: from the debtor to the
 /// creditor, or back as a refund when corrections left the debtor overpaid. Never more than is outstanding.
 /// </summary>
-public sealed record RecordSettlement(Money Amount, string Reference, DateOnly PaidOn, long? ExpectedVersion = null)
+/// <param name="Reason">Required when the flight's month is closed.</param>
+public sealed record RecordSettlement(Money Amount, string Reference, DateOnly PaidOn, long? ExpectedVersion = null,
+    string? Reason = null)
 {
     public sealed class Validator : AbstractValidator<RecordSettlement>
     {
@@ -13,6 +16,7 @@ public sealed record RecordSettlement(Money Amount, string Reference, DateOnly P
         {
             RuleFor(c => c.Amount).SetValidator(new PositiveMoney());
             RuleFor(c => c.Reference).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.Reason).MaximumLength(500);
             RuleFor(c => c.PaidOn).Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
                 .WithMessage(_ => Texts.Get("Validation.SettlementPaid"));
         }
@@ -43,7 +47,7 @@ public static class RecordSettlementEndpoint
         return command.Amount.Amount > Math.Abs(totals.Outstanding)
             ? Decision.Refuse("Refusal.SettlementExceeds", payer, payee, Math.Abs(totals.Outstanding), figures.SettlementCurrency)
             : Decision.Accept(new SettlementRecorded(finance.Id, settlementId, payer, payee, command.Amount,
-                command.Reference.Trim(), command.PaidOn, now));
+                command.Reference.Trim(), command.PaidOn, now, command.Reason?.Trim()));
     }
 
     [WolverinePost("/api/flights/{flightId}/settlements", OperationId = "RecordSettlement",
@@ -54,6 +58,6 @@ public static class RecordSettlementEndpoint
     {
         var (officer, now) = (Actor.From(user), clock.GetUtcNow());
         return session.Decide<FlightLedger>(flightId, command.ExpectedVersion, l => FinanceAccess.Participant(officer, l.Facts),
-            l => Decide(command, l.Facts, Guid.CreateVersion7(now), now), ct);
+            l => ClosedMonths.Guarded(session, l.Facts, command.Reason, () => Decide(command, l.Facts, Guid.CreateVersion7(now), now), ct), ct);
     }
 }

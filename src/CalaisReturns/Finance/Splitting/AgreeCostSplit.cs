@@ -1,11 +1,17 @@
+using CalaisReturns.Finance.Periods;
 
 namespace CalaisReturns.Finance.Splitting;
 
-public sealed record AgreeCostSplit(Guid ProposalId, long? ExpectedVersion = null)
+/// <param name="Reason">Required when the flight's month is closed.</param>
+public sealed record AgreeCostSplit(Guid ProposalId, long? ExpectedVersion = null, string? Reason = null)
 {
     public sealed class Validator : AbstractValidator<AgreeCostSplit>
     {
-        public Validator() => RuleFor(c => c.ProposalId).NotEmpty();
+        public Validator()
+        {
+            RuleFor(c => c.ProposalId).NotEmpty();
+            RuleFor(c => c.Reason).MaximumLength(500);
+        }
     }
 }
 
@@ -17,7 +23,7 @@ public static class AgreeCostSplitEndpoint
             ? Decision.Refuse("Refusal.NoProposal")
             : proposal.ProposedBy == agreeing && finance.States.Count > 1
                 ? Decision.Refuse("Refusal.OwnProposal", agreeing)
-                : Decision.Accept(new CostSplitAgreed(finance.Id, proposal.ProposalId, agreeing, now));
+                : Decision.Accept(new CostSplitAgreed(finance.Id, proposal.ProposalId, agreeing, now, command.Reason?.Trim()));
 
     [WolverinePost("/api/flights/{flightId}/cost-split/agreement", OperationId = "AgreeCostSplit",
         Summary = "Agree to the other state's split proposal")]
@@ -27,6 +33,6 @@ public static class AgreeCostSplitEndpoint
     {
         var officer = Actor.From(user);
         return session.Decide<FlightLedger>(flightId, command.ExpectedVersion, l => FinanceAccess.Participant(officer, l.Facts),
-            l => Decide(command, l.Facts, officer.State, clock.GetUtcNow()), ct);
+            l => ClosedMonths.Guarded(session, l.Facts, command.Reason, () => Decide(command, l.Facts, officer.State, clock.GetUtcNow()), ct), ct);
     }
 }

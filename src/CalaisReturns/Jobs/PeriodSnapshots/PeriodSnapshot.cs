@@ -20,6 +20,13 @@ public sealed class PeriodSnapshot
     public bool MatchesReplay { get; set; }
 }
 
+/// <summary>How the snapshots are named: the period's name for the report issued when it ended, with its closing for a closed month.</summary>
+public static class PeriodSnapshots
+{
+    /// <summary><c>2027-05#2</c>: the report of May 2027 as both states closed it the second time.</summary>
+    public static string ClosedId(string month, int closing) => $"{month}#{closing}";
+}
+
 /// <summary>Store the closing report of every period that has just ended.</summary>
 public sealed record SnapshotClosedPeriods;
 

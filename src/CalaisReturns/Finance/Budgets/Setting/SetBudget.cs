@@ -54,21 +54,9 @@ public static class SetBudgetEndpoint
             return Problems.Forbidden(forbidden);
         }
 
-        var stream = await session.Events.FetchForExclusiveWriting<Budget>(Budget.IdFor(year), ct);
-        var current = stream.Aggregate?.Version ?? 0;
-        if (command.ExpectedVersion is { } expected && expected != current)
-        {
-            return Problems.StaleVersion(expected, current);
-        }
-
-        var decision = Decide(command, stream.Aggregate, year, clock.GetUtcNow());
-        if (decision.Refusal is { } refusal)
-        {
-            return Problems.Refused(refusal);
-        }
-
-        stream.AppendMany(decision.Events);
-        return Results.Ok(new Accepted(stream.Id, stream.CurrentVersion ?? current + 1));
+        var now = clock.GetUtcNow();
+        return await session.DecideStarting<Budget>(Budget.IdFor(year), command.ExpectedVersion,
+            budget => Task.FromResult(Decide(command, budget, year, now)), null, ct);
     }
 }
 

@@ -25,11 +25,11 @@ public sealed class ReportModel(IQuerySession session, TimeProvider clock) : Pag
             return;
         }
 
-        Report = await GetCostShareReportEndpoint.Live(session, period, ct);
+        Report = await CalaisReturns.Finance.Periods.MonthReports.Current(session, period, ct);
         var months = new List<CostShareReport>();
         foreach (var month in period.Months())
         {
-            months.Add(await GetCostShareReportEndpoint.Live(session, month, ct));
+            months.Add(await CalaisReturns.Finance.Periods.MonthReports.Current(session, month, ct));
         }
 
         Charts = ShareChart.Build(months);
