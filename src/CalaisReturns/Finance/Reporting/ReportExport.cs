@@ -4,7 +4,8 @@ using CalaisReturns.Core.Exports;
 namespace CalaisReturns.Finance.Reporting;
 
 /// <summary>
-/// The report as one table: a row per flight, then a total row per settlement currency. Every download
+/// The report as one table: a row per flight, then a total row per settlement currency, then a row per adjustment to a
+/// closed month. Every download
 /// carries exactly these cells, so it shows the same figures as the API, written three ways: the plain
 /// CSV for scripts (RFC 4180, invariant numbers, column codes), the CSV of the reader's convention (their
 /// language's labels; in French <c>;</c>-separated with decimal commas and a UTF-8 BOM, so French Excel opens
@@ -23,6 +24,9 @@ public static class ReportExport
 
     /// <summary>The total row of a currency: its reference cell and its count of flights.</summary>
     private sealed record Total(int Flights);
+
+    /// <summary>The status cell of an adjustment row: the closed month the change belongs to.</summary>
+    private sealed record AdjustmentOf(string Month);
 
     private const string TotalReference = "TOTAL";
 
@@ -46,6 +50,15 @@ public static class ReportExport
                 report.Id, TotalReference, null, null, new Total(section.Flights), section.Currency, section.ReturneesFlown,
                 section.SharedTotal, .. StateCells(section.States), section.Outstanding.Debtor, section.Outstanding.Creditor,
                 section.Outstanding.Amount,
+            ];
+        }
+
+        foreach (var adjustment in report.Adjustments)
+        {
+            yield return
+            [
+                report.Id, adjustment.Reference, null, null, new AdjustmentOf(adjustment.Month), adjustment.Currency, null,
+                adjustment.SharedTotal, .. StateCells(adjustment.States), null, null, null,
             ];
         }
     }
@@ -79,6 +92,7 @@ public static class ReportExport
         decimal d => d.ToString("0.00", CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Total total => total.Flights == 1 ? "1 flight" : $"{total.Flights} flights",
+        AdjustmentOf adjustment => $"adjustment {adjustment.Month}",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
@@ -98,6 +112,7 @@ public static class ReportExport
         DateOnly date => date.ToDateTime(TimeOnly.MinValue),
         CostShareStatus status => Texts.In(culture, $"{nameof(CostShareStatus)}.{status}"),
         Total total => string.Format(culture, Texts.In(culture, total.Flights == 1 ? "Export.OneFlight" : "Export.Flights"), total.Flights),
+        AdjustmentOf adjustment => string.Format(culture, Texts.In(culture, "Export.Adjustment"), adjustment.Month),
         string reference when reference == TotalReference => Texts.In(culture, "Export.Total"),
         Enum code => code.ToString(),
         _ => value,
