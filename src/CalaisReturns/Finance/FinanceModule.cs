@@ -47,6 +47,9 @@ public static class FinanceModule
         [.. OperationalFactsDecidedOn, .. EventTypes, .. DocumentEventTypes, typeof(FlightRescheduled), typeof(StopsReordered),
             typeof(CharterBooked)];
 
+    /// <summary>Every event type the finance module stores, on the flight's stream and on its own (budgets, closures).</summary>
+    public static IReadOnlyList<Type> AllEventTypes => [.. EventTypes, .. DocumentEventTypes, .. BudgetEventTypes, .. PeriodEventTypes];
+
     private static readonly HashSet<Type> DecidedOn = [.. OperationalFactsDecidedOn, .. EventTypes];
 
     /// <summary>Whether an event bears on finance decisions: it moves the finance version.</summary>
@@ -54,12 +57,9 @@ public static class FinanceModule
 
     public static StoreOptions ConfigureFinance(this StoreOptions options)
     {
-        options.Events.AddEventTypes(EventTypes);
-        options.Events.AddEventTypes(DocumentEventTypes);
+        options.Events.AddEventTypes(AllEventTypes);
         Documenting.SupportingFiles.AddTable(options);
-        options.Events.AddEventTypes(BudgetEventTypes);
         options.Projections.Add(new Budgets.BudgetProjection(), ProjectionLifecycle.Inline);
-        options.Events.AddEventTypes(PeriodEventTypes);
         options.Projections.Add(new Periods.PeriodClosureProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<Periods.PeriodClosure>().Index(c => c.Month);
         options.Projections.Add<FlightLedgerProjection>(ProjectionLifecycle.Inline);

@@ -52,7 +52,7 @@ public class TextsTests
     [Fact]
     public void Every_stored_event_type_has_a_label_in_both_languages()
     {
-        foreach (var type in FlightsModule.EventTypes.Concat(FinanceModule.EventTypes).Concat(CasesModule.EventTypes)
+        foreach (var type in FlightsModule.EventTypes.Concat(FinanceModule.AllEventTypes).Concat(CasesModule.EventTypes)
                      .Concat(CalaisReturns.Accountability.AccountabilityModule.EventTypes))
         {
             Assert.NotEqual(Texts.In(Languages.English, $"Event.{type.Name}"), Texts.In(Languages.French, $"Event.{type.Name}"));

@@ -24,7 +24,7 @@ public class EventCatalogueTests
         CalaisReturns.Accountability.AccountabilityModule.ConfigureAccountability(options);
         var catalogue = new JsonObject();
         var events = (Marten.Events.EventGraph)options.Events;
-        foreach (var type in FlightsModule.EventTypes.Concat(CasesModule.EventTypes).Concat(FinanceModule.EventTypes)
+        foreach (var type in FlightsModule.EventTypes.Concat(CasesModule.EventTypes).Concat(FinanceModule.AllEventTypes)
                      .Concat(CalaisReturns.Accountability.AccountabilityModule.EventTypes))
         {
             catalogue[events.EventMappingFor(type).EventTypeName] = JsonShape.Of(type);
