@@ -138,12 +138,17 @@ internal static class Api
 
     /// <summary>PUTs a JSON body (an object, or raw text) as the actor and asserts the status.</summary>
     public static Task<IScenarioResult> Put(this AppFixture app, string url, object body, int status = 200,
-        Actor? actor = null, string language = "en-GB") =>
+        Actor? actor = null, string language = "en-GB", string? correlationId = null) =>
         app.Host.Scenario(s =>
         {
             s.Put.RawJson(body as string ?? JsonSerializer.Serialize(body, Json)).ToUrl(url);
             s.WithBearerToken(app.Token(actor ?? Actors.UkPlanner));
             s.WithRequestHeader("Accept-Language", language);
+            if (correlationId is not null)
+            {
+                s.WithRequestHeader("X-Correlation-Id", correlationId);
+            }
+
             s.StatusCodeShouldBe(status);
         });
 

@@ -19,7 +19,13 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
             "cost-split", "costs", "costs/correction", "costs/withdrawal", "exchange-rate", "external-funding", "settlements",
             "cost-share/confirmation", "officers", "officers/renewal", "officers/leaving", "team", "team/release", "incidents",
             "incidents/amendment", "incidents/serious-report", "monitor-report/observations", "monitor-report",
-            "monitor-report/response", "complaints", "complaints/receipt", "complaints/examination", "complaints/outcome"];
+            "monitor-report/response", "complaints", "complaints/receipt", "complaints/examination", "complaints/outcome",
+            "grants", "grants/claim", "grants/payment", "grants/rejection", "documents/removal", "budget", "period/closure",
+            "period/reopening"];
+
+    /// <summary>Grants, documents, budgets and closed months: issue 22's finance writes beyond the split.</summary>
+    private static readonly string[] FundingEndpoints =
+        ["grants", "grants/claim", "grants/payment", "grants/rejection", "documents/removal", "budget", "period/closure", "period/reopening"];
 
     private static readonly string[] AccountabilityEndpoints =
         ["officers", "officers/renewal", "officers/leaving", "team", "team/release", "incidents", "incidents/amendment",
@@ -60,6 +66,11 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
         if (AccountabilityEndpoints.Contains(endpoint))
         {
             return await PrepareAccountability(endpoint);
+        }
+
+        if (FundingEndpoints.Contains(endpoint))
+        {
+            return await PrepareFunding(endpoint);
         }
 
         if (endpoint.StartsWith("manifest"))
@@ -190,6 +201,64 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
     }
 
     /// <summary>
+    /// A UK-led UK/FR flight with a grant to the UK, claimed with a document the UK attached to it (for its payment), or
+    /// not (to claim or reject it); the UK's 2026-27 budget; June 2026 (no flights, ended) closed by both to reopen it.
+    /// </summary>
+    private async Task<(string Url, object Body)> PrepareFunding(string endpoint)
+    {
+        var uk = Actors.Of(Role.Finance, State.UK);
+        if (endpoint == "budget")
+        {
+            return ("/api/budgets/UK/2026-27", new { amount = 2_500_000m });
+        }
+
+        if (endpoint.StartsWith("period/"))
+        {
+            if (endpoint == "period/reopening")
+            {
+                await App.Post("/api/periods/2026-06/closure", new { }, actor: uk);
+                await App.Post("/api/periods/2026-06/closure", new { }, actor: Actors.Of(Role.Finance, State.FR));
+            }
+
+            return ($"/api/periods/2026-06/{endpoint["period/".Length..]}", endpoint == "period/reopening" ? new { reason = "Late invoice" } : new { });
+        }
+
+        var flight = await App.ReadyFlight();
+        var grant = Guid.CreateVersion7();
+        var decided = new { grantId = grant, funder = "Frontex", amount = new { amount = 900m, currency = "EUR" }, reference = "FX-1",
+            decidedOn = "2026-06-01", claimDeadline = "2026-09-30" };
+        if (endpoint == "grants")
+        {
+            return ($"/api/flights/{flight}/grants", decided with { grantId = Guid.CreateVersion7() });
+        }
+
+        await App.Post($"/api/flights/{flight}/grants", decided, actor: uk);
+        using var client = App.Client(uk);
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent("%PDF-1.4 claim"u8.ToArray()), "file", "claim.pdf");
+        form.Add(new StringContent(grant.ToString()), "attachedTo");
+        var attached = await client.PostAsync($"/api/flights/{flight}/documents", form);
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await attached.Content.ReadAsStringAsync())!["documentId"]!.GetValue<Guid>();
+        if (endpoint == "documents/removal")
+        {
+            return ($"/api/flights/{flight}/documents/{document}/removal", new { reason = "Wrong scan" });
+        }
+
+        var claim = new { amount = new { amount = 900m, currency = "EUR" }, claimedOn = "2026-07-01", documents = new[] { document } };
+        if (endpoint == "grants/payment")
+        {
+            await App.Post($"/api/flights/{flight}/grants/{grant}/claim", claim, actor: uk);
+        }
+
+        return endpoint switch
+        {
+            "grants/claim" => ($"/api/flights/{flight}/grants/{grant}/claim", claim),
+            "grants/payment" => ($"/api/flights/{flight}/grants/{grant}/payment", new { amount = new { amount = 900m, currency = "EUR" }, paidOn = "2026-07-01" }),
+            _ => ($"/api/flights/{flight}/grants/{grant}/rejection", new { reason = "Not eligible" }),
+        };
+    }
+
+    /// <summary>
     /// A UK-led UK/FR flight monitored by the IMB that has left, with a UK case and UK officers 1001 and 1002 on its team;
     /// a serious incident the UK recorded; the IMB's report with a finding; a complaint about officer 1001 made for the UK case.
     /// </summary>
@@ -301,6 +370,8 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
     private static bool Allowed(string endpoint, Role role, State state) => endpoint switch
     {
         _ when FinanceEndpoints.Contains(endpoint) => role == Role.Finance && (!endpoint.StartsWith("costs/") || state == State.UK),
+        "grants" or "period/closure" or "period/reopening" => role == Role.Finance,
+        _ when FundingEndpoints.Contains(endpoint) => role == Role.Finance && state == State.UK,
         "incidents" => role is Role.Planner or Role.EscortLeader,
         "incidents/amendment" or "incidents/serious-report" or "complaints" => role is Role.Planner or Role.EscortLeader && state == State.UK,
         "monitor-report/observations" or "monitor-report" => role == Role.Monitor && state == State.UK,
@@ -318,7 +389,7 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
         var anonymous = Guid.NewGuid().ToString("N");
         await Host.Scenario(s =>
         {
-            s.Post.RawJson(System.Text.Json.JsonSerializer.Serialize(body, Api.Json)).ToUrl(url);
+            (endpoint == "budget" ? s.Put : s.Post).RawJson(System.Text.Json.JsonSerializer.Serialize(body, Api.Json)).ToUrl(url);
             s.WithRequestHeader("X-Correlation-Id", anonymous);
             s.StatusCodeShouldBe(401);
         });
@@ -331,7 +402,8 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
         foreach (var caller in callers.Where(c => !Allowed(endpoint, c.Role, c.State)))
         {
             var request = Guid.NewGuid().ToString("N");
-            var result = await App.Post(url, body, 403, caller, request);
+            var result = endpoint == "budget" ? await App.Put(url, body, 403, caller, correlationId: request)
+                : await App.Post(url, body, 403, caller, request);
             if (await App.EventsWrittenBy(request) is > 0 and var wrote)
             {
                 failures.Add($"{caller.Role} {caller.State}: refused but wrote {wrote} events");
@@ -349,7 +421,9 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
 
             first = false;
             var request = Guid.NewGuid().ToString("N");
-            await App.Post(url, body, endpoint is "plan" or "case" or "officers" or "incidents" or "complaints" ? 201 : 200, caller, request);
+            var status = endpoint is "plan" or "case" or "officers" or "incidents" or "complaints" ? 201
+                : endpoint == "documents/removal" ? 204 : 200;
+            _ = endpoint == "budget" ? await App.Put(url, body, status, caller, correlationId: request) : await App.Post(url, body, status, caller, request);
             if (await App.EventsWrittenBy(request) == 0)
             {
                 failures.Add($"{caller.Role} {caller.State}: allowed but wrote nothing");
@@ -416,6 +490,45 @@ public class AuthorizationMatrixTests(AppFixture app) : IntegrationTest(app)
             ($"/api/flights/{shared}/statement.pdf", a => a.Role == Role.Finance || Oversight(a)),
             ($"/api/flights/{ukOnly}/statement.pdf", a => (a.Role == Role.Finance && a.State == State.UK) || Oversight(a)),
         ]));
+    }
+
+    /// <summary>
+    /// Supporting documents, budgets, grants and closed months: money, read by the finance staff of both states, auditors and
+    /// admins; a document attached only by the finance staff of the state holding its subject (the UK's grant here), in a
+    /// multipart request no one else gets written.
+    /// </summary>
+    [Fact]
+    public async Task Each_caller_reads_the_finance_records_beyond_the_split_only_if_money_is_theirs_and_attaches_only_its_own_proof()
+    {
+        var (removal, _) = await PrepareFunding("documents/removal");
+        var document = removal[..removal.LastIndexOf('/')];
+        var flight = document.Split('/')[3];
+        var grant = (await App.GetJson<CalaisReturns.Finance.Sharing.FlightCostShare>($"/api/flights/{flight}/cost-share",
+            Actors.Of(Role.Finance, State.UK))).Facts.Grants.Single().GrantId;
+        bool Money(Actor a) => a.Role is Role.Finance or Role.Auditor or Role.Admin;
+        Assert.Empty(await Misread(
+        [
+            (document, Money), ("/api/budgets/FR/2026", Money), ("/api/reports/budget.csv?state=UK&fiscalYear=2026-27", Money),
+            ("/api/reports/grants?state=UK", Money), ("/api/reports/grants.csv", Money), ("/api/periods/2026-06", Money),
+        ]));
+
+        var wrong = new List<string>();
+        foreach (var caller in Callers())
+        {
+            using var client = App.Client(caller);
+            using var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4 {caller.Role} {caller.State}")), "file", "proof.pdf");
+            form.Add(new StringContent(grant.ToString()), "attachedTo");
+            var status = (int)(await client.PostAsync($"/api/flights/{flight}/documents", form)).StatusCode;
+            if (status != (caller.Role == Role.Finance && caller.State == State.UK ? 200 : 403))
+            {
+                wrong.Add($"attach as {caller.Role} {caller.State}: {status}");
+            }
+        }
+
+        Assert.Empty(wrong);
+        Assert.Equal(2, (await App.GetJson<CalaisReturns.Finance.Sharing.FlightCostShare>($"/api/flights/{flight}/cost-share",
+            Actors.Of(Role.Finance, State.FR))).Facts.Documents.Count);
     }
 
     /// <summary>Every read asked by every caller: those answered otherwise than 200 where the caller may read, 403 where not.</summary>
