@@ -3,7 +3,10 @@ using CalaisReturns.Accountability.Officers;
 using CalaisReturns.Cases;
 using CalaisReturns.Cases.Opening;
 using CalaisReturns.Finance;
+using CalaisReturns.Finance.Budgets;
+using CalaisReturns.Finance.Budgets.Setting;
 using CalaisReturns.Finance.Costing;
+using CalaisReturns.Finance.Granting;
 using CalaisReturns.Finance.RateFixing;
 using CalaisReturns.Finance.Splitting;
 using CalaisReturns.Flights;
@@ -120,6 +123,20 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
             added++;
         }
 
+        // Each state's budget for joint flights in its fiscal year of today.
+        foreach (var (state, amount) in new[] { (State.UK, 250_000m), (State.FR, 180_000m) })
+        {
+            var year = FiscalYear.Of(state, now);
+            await using var session = store.LightweightSession();
+            session.LastModifiedBy = "system:demo-data";
+            if (await session.Events.FetchStreamStateAsync(Budget.IdFor(year), ct) is null)
+            {
+                session.Events.StartStream<Budget>(Budget.IdFor(year),
+                    Accepted(SetBudgetEndpoint.Decide(new SetBudget(amount), null, year, now), year.ToString()));
+                await session.SaveChangesAsync(ct);
+            }
+        }
+
         log.LogInformation("Demo data: {Added} flights added", added);
     }
 
@@ -168,6 +185,8 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
 
     private static Guid DemoLine(int n) => Guid.Parse($"0193a1c0-0000-7000-b000-{n:000000000000}");
 
+    private static readonly Guid DemoGrant = Guid.Parse("0193a1c0-0000-7000-c000-000000000001");
+
     private static IEnumerable<DemoFlight> Flights(DateTimeOffset now, Dictionary<Guid, ReturneeCase> cases,
         Dictionary<Guid, Officer> officers, ManifestRules rules)
     {
@@ -206,6 +225,9 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
                     new Money(12_300.00m, Currency.EUR), "HOTEL-8841"), f, State.FR, DemoLine(2), t),
                 (f, t) => RecordCostEndpoint.Decide(new RecordCost(CostCategory.Escorts, "UK escorts",
                     new Money(21_000.00m, Currency.GBP), "ESC-2026-05"), f, State.UK, DemoLine(3), t),
+                // Frontex co-financing decided for the UK, to be claimed within 75 days.
+                (f, t) => DecideGrantEndpoint.Decide(new DecideGrant("Frontex", new Money(60_000.00m, Currency.EUR), "FRONTEX-RO-2026-044",
+                    DateOnly.FromDateTime(t.UtcDateTime), DateOnly.FromDateTime(t.UtcDateTime.AddDays(75))), f, State.UK, DemoGrant, t),
             ],
         };
         yield return new DemoFlight(Guid.Parse("0193a1c0-0000-7000-8000-000000000002"),

@@ -27,10 +27,15 @@ public class RebuildTests(AppFixture app) : IntegrationTest(app)
             await session.Query<FlightCostShare>().OrderBy(d => d.Id).ToListAsync(),
             await session.Query<CostShareReportEntry>().OrderBy(d => d.Id).ToListAsync(),
             await session.Query<CalaisReturns.Accountability.Officers.Officer>().OrderBy(d => d.Id).ToListAsync(),
+            await session.Query<CalaisReturns.Finance.Budgets.Budget>().OrderBy(d => d.Id).ToListAsync(),
+            await session.Query<CalaisReturns.Finance.Periods.PeriodClosure>().OrderBy(d => d.Id).ToListAsync(),
         });
     }
 
-    /// <summary>The demo data (the first Albanian flight), then policies, a reschedule into another month, a correction and an erasure.</summary>
+    /// <summary>
+    /// The demo data (the first Albanian flight, a grant, the budgets), then policies, a reschedule into another month, a
+    /// correction, June closed by both states and an erasure.
+    /// </summary>
     private async Task LongMixedScenario()
     {
         await new DemoData(App.Store, App.Clock, new ManifestRules(), NullLogger<DemoData>.Instance).StartAsync(CancellationToken.None);
@@ -43,6 +48,8 @@ public class RebuildTests(AppFixture app) : IntegrationTest(app)
         var charter = (await App.GetJson<FlightCostShare>($"/api/flights/{albania.Id}/cost-share", ukFinance)).Facts.Lines[0].LineId;
         await App.Post($"/api/flights/{albania.Id}/costs/{charter}/correction",
             new { newAmount = new { amount = 170_000m, currency = "GBP" }, reason = "Credit note" }, actor: ukFinance);
+        await App.Post("/api/periods/2026-06/closure", new { }, actor: ukFinance);
+        await App.Post("/api/periods/2026-06/closure", new { }, actor: Actors.Of(Role.Finance, State.FR));
         await App.Post($"/api/cases/{confirmed}/closure", new { reason = "Released" });
         await App.AndPolicies(() => App.Post($"/api/cases/{confirmed}/erasure", new { }));
         await App.ProjectionsCaughtUp();
