@@ -54,6 +54,21 @@ public class BackupRestoreTests(AppFixture app) : IntegrationTest(app)
                 Assert.Equal((await App.Get($"/api/flights/{flight}/history", actor: Auditor)).ReadAsText(),
                     (await running.Get(Auditor, $"/api/flights/{flight}/history")).GetRawText());
                 Assert.True((await running.Get(Auditor, "/api/audit/verify?full=true")).GetProperty("intact").GetBoolean());
+                var document = (await App.GetJson<CalaisReturns.Finance.Sharing.FlightCostShare>($"/api/flights/{flight}/cost-share", Auditor))
+                    .Facts.Documents.Single().DocumentId;
+                var restoredContract = await running.Send(Auditor, HttpMethod.Get, $"/api/flights/{flight}/documents/{document}");
+                Assert.Equal(Contract, await restoredContract.Content.ReadAsByteArrayAsync());
+
+                // Served by Kestrel itself, a scan of a few megabytes passes the API's 64 KB body limit on this endpoint alone.
+                using var finance = new HttpClient();
+                finance.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+                    CalaisReturns.Core.Identity.DevelopmentTokens.Issue(new CalaisReturns.Core.Identity.AuthSettings
+                    {
+                        SigningKey = CalaisReturns.Core.Identity.AuthSettings.DevelopmentKey,
+                    }, Actors.Of(Role.Finance, State.UK), DateTimeOffset.UtcNow, TimeSpan.FromHours(1)));
+                var scan = new byte[3 * 1024 * 1024];
+                "%PDF-1.7\n"u8.CopyTo(scan);
+                await Upload(finance, running.BaseUrl, flight, scan);
             }
 
             var again = await Ops(1, "restore", dump, "--database", restoredDb);
@@ -74,9 +89,24 @@ public class BackupRestoreTests(AppFixture app) : IntegrationTest(app)
         }
     }
 
+    /// <summary>The charter contract attached to the flight: its bytes are in the database, so in the backup.</summary>
+    private static readonly byte[] Contract = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% charter contract HO-CH-2026-117\n%%EOF\n");
+
+    private static async Task<Guid> Upload(HttpClient client, string baseUrl, Guid flight, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(content), "file", "contract.pdf");
+        form.Add(new StringContent("charter"), "attachedTo");
+        var response = await client.PostAsync($"{baseUrl}/api/flights/{flight}/documents", form);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return System.Text.Json.Nodes.JsonNode.Parse(text)!["documentId"]!.GetValue<Guid>();
+    }
+
     /// <summary>
-    /// A flight with seats, cases of both states on its manifest, an agreed split, a cost, an erased case, a named officer,
-    /// an incident before departure, the monitor's observation and a complaint.
+    /// A flight with seats, cases of both states on its manifest, an agreed split, a cost, the charter contract attached,
+    /// the UK's budget, June closed by both states, an erased case, a named officer, an incident before departure, the
+    /// monitor's observation and a complaint.
     /// </summary>
     private async Task<(Guid Flight, SignedCheckpoint Earlier, SignedCheckpoint Latest)> FlightsCasesAndFinanceWithTwoCheckpoints()
     {
@@ -87,6 +117,10 @@ public class BackupRestoreTests(AppFixture app) : IntegrationTest(app)
         var earlier = await App.GetJson<SignedCheckpoint>("/api/audit/checkpoint", Auditor);
         await App.AgreedSplitAndRate(flight, new { basis = "PerSeatAllocated", settlementCurrency = "GBP" });
         await App.UkCharterCost(flight, 150_000m);
+        await Upload(App.Client(Actors.Of(Role.Finance, State.UK)), "", flight, Contract);
+        await App.Put("/api/budgets/UK/2026-27", new { amount = 900_000m }, actor: Actors.Of(Role.Finance, State.UK));
+        await App.Post("/api/periods/2026-06/closure", new { }, actor: Actors.Of(Role.Finance, State.UK));
+        await App.Post("/api/periods/2026-06/closure", new { }, actor: Actors.Of(Role.Finance, State.FR));
         var erased = await App.OpenCase(name: "Erased Person");
         await App.Post($"/api/cases/{erased}/closure", new { reason = "Released" });
         await App.AndPolicies(() => App.Post($"/api/cases/{erased}/erasure", new { }));
