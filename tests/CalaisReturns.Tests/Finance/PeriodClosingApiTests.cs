@@ -68,6 +68,15 @@ public class PeriodClosingApiTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal(-500m, adjustment.States[1].Share);
         Assert.Contains("2026-08,RF-2026-0001,,,adjustment 2026-07,GBP,,-1000.00,-500.00,-1000.00,500.00,-500.00,0.00,-500.00", (await App.Get("/api/reports/cost-share.csv?period=2026-08", actor: UkFinance)).ReadAsText());
 
+        // The pages say so, in the reader's language: July as closed; August with July's adjustment and the form to close it.
+        var julyPage = System.Net.WebUtility.HtmlDecode((await App.Get("/finance/report?Period=2026-07", actor: FrFinance, language: "fr-FR")).ReadAsText());
+        Assert.Contains("Clos par les deux États (clôture 1", julyPage);
+        Assert.Contains("Demander la réouverture", julyPage);
+        var augustPage = System.Net.WebUtility.HtmlDecode((await App.Get("/finance/report?Period=2026-08", actor: UkFinance)).ReadAsText());
+        Assert.Contains("Adjustments to closed months", augustPage);
+        Assert.Contains("-£1,000.00", augustPage);
+        Assert.Contains("/api/periods/2026-08/closure", augustPage);
+
         // August closes with that adjustment in it; a further change to July then shows in September alone.
         App.Clock.Now = new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero);
         await App.Post("/api/periods/2026-08/closure", new { }, actor: FrFinance);

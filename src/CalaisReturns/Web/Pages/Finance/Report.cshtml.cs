@@ -10,6 +10,11 @@ public sealed class ReportModel(IQuerySession session, TimeProvider clock) : Pag
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
 
     public CostShareReport? Report { get; private set; }
+
+    /// <summary>For a month: its closure (who closed it, whether it is closed, who asked to reopen it) with the report.</summary>
+    public CalaisReturns.Finance.Periods.PeriodStatus? Closure { get; private set; }
+
+    public Actor Actor => Actor.From(User);
     public IReadOnlyList<ShareChart> Charts { get; private set; } = [];
     public string? PeriodError { get; private set; }
 
@@ -25,7 +30,16 @@ public sealed class ReportModel(IQuerySession session, TimeProvider clock) : Pag
             return;
         }
 
-        Report = await CalaisReturns.Finance.Periods.MonthReports.Current(session, period, ct);
+        if (period.Months().Count == 1)
+        {
+            Closure = await CalaisReturns.Finance.Periods.GetPeriodEndpoint.Query(session, period, ct);
+            Report = Closure.Report;
+        }
+        else
+        {
+            Report = await CalaisReturns.Finance.Periods.MonthReports.Current(session, period, ct);
+        }
+
         var months = new List<CostShareReport>();
         foreach (var month in period.Months())
         {
