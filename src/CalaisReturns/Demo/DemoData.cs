@@ -4,6 +4,7 @@ using CalaisReturns.Cases;
 using CalaisReturns.Cases.Opening;
 using CalaisReturns.Finance;
 using CalaisReturns.Finance.Costing;
+using CalaisReturns.Finance.Granting;
 using CalaisReturns.Finance.RateFixing;
 using CalaisReturns.Finance.Splitting;
 using CalaisReturns.Flights;
@@ -166,6 +167,8 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
 
     private static readonly Guid DemoProposal = Guid.Parse("0193a1c0-0000-7000-a000-000000000001");
 
+    private static readonly Guid DemoGrant = Guid.Parse("0193a1c0-0000-7000-d000-000000000001");
+
     private static Guid DemoLine(int n) => Guid.Parse($"0193a1c0-0000-7000-b000-{n:000000000000}");
 
     private static IEnumerable<DemoFlight> Flights(DateTimeOffset now, Dictionary<Guid, ReturneeCase> cases,
@@ -206,6 +209,9 @@ internal sealed class DemoData(IDocumentStore store, TimeProvider clock, Manifes
                     new Money(12_300.00m, Currency.EUR), "HOTEL-8841"), f, State.FR, DemoLine(2), t),
                 (f, t) => RecordCostEndpoint.Decide(new RecordCost(CostCategory.Escorts, "UK escorts",
                     new Money(21_000.00m, Currency.GBP), "ESC-2026-05"), f, State.UK, DemoLine(3), t),
+                // Co-financing granted to the UK, still to claim: expected, counted in no figure until it is paid.
+                (f, t) => DecideGrantEndpoint.Decide(new DecideGrant("Frontex", new Money(20_000.00m, Currency.EUR), "FX-DEMO-2026-01",
+                    DateOnly.FromDateTime(t.UtcDateTime), DateOnly.FromDateTime(t.UtcDateTime).AddDays(45)), f, State.UK, DemoGrant, t),
             ],
         };
         yield return new DemoFlight(Guid.Parse("0193a1c0-0000-7000-8000-000000000002"),
