@@ -153,7 +153,7 @@ public sealed class FinanceEvidencePagesTests(BrowserFixture web)
         await payment.GetByLabel("Amount paid").FillAsync("1056.06");
         await payment.GetByLabel("Paid on").FillAsync(Day(Today));
         await payment.GetByRole(AriaRole.Button, new() { Name = "Record payment" }).ClickAsync();
-        await Expect(payment.Locator(".form-problem")).ToContainTextAsync("1,056.06 EUR paid is not the 1,173.40 EUR claimed: state the difference.");
+        await Expect(payment.Locator(".form-problem")).ToHaveTextAsync("Refused: 1056.06 EUR paid is not the 1173.40 EUR claimed: state the difference.");
         await Expect(payment.GetByLabel("Amount paid")).ToHaveValueAsync("1056.06");
         await payment.GetByLabel("Difference").FillAsync("Bank charges deducted by the funder");
         await payment.GetByRole(AriaRole.Button, new() { Name = "Record payment" }).ClickAsync();
@@ -200,12 +200,24 @@ public sealed class FinanceEvidencePagesTests(BrowserFixture web)
             var row = uk.Locator("table.budget tbody tr").Filter(new() { HasText = reference });
             await Expect(row.Locator("td[data-label='Overrun']")).ToHaveTextAsync("over by £500.00");
             await Expect(row.Locator("td[data-label='Counted as']")).ToHaveTextAsync("Committed");
-            await Expect(uk.Locator("table.budget td[data-label='Overrun'] .over")).ToHaveCountAsync(1);
+            // The flights booked before it stay within the budget.
+            var overruns = await uk.Locator("table.budget tbody tr").EvaluateAllAsync<string[]>(
+                "rows => rows.map(r => r.querySelector(\"td[data-label='Overrun']\").innerText.trim())");
+            var ours = (await uk.Locator("table.budget tbody tr td:first-child").AllInnerTextsAsync()).ToList().IndexOf(reference);
+            Assert.True(ours > 0, "The demo flights were booked before this one.");
+            Assert.All(overruns.Take(ours), o => Assert.Equal("—", o));
             await uk.AssertAccessible();
             await uk.Screenshot("budgets-finance-1280");
             var csv = await uk.RunAndWaitForDownloadAsync(() => uk.GetByRole(AriaRole.Link, new() { Name = "CSV for scripts (RFC 4180)" }).ClickAsync());
             Assert.Equal($"budget-UK-{year}.csv", csv.SuggestedFilename);
             Assert.Contains($"UK,{year},{reference},", await File.ReadAllTextAsync((await csv.PathAsync())!));
+
+            // Another state's budget is read, not set: switching the state keeps the year, in France's form.
+            await uk.GetByLabel("State", new() { Exact = true }).SelectOptionAsync("FR");
+            await uk.GetByRole(AriaRole.Button, new() { Name = "Show budget" }).ClickAsync();
+            await Expect(uk.Locator("#budget-heading")).ToHaveTextAsync($"FR's budget for joint flights, {year[..4]}");
+            await Expect(uk.GetByLabel("Fiscal year", new() { Exact = true })).ToHaveValueAsync(year[..4]);
+            await Expect(uk.Locator("form[data-api]")).ToHaveCountAsync(0);
 
             await uk.GotoAsync($"/finance/flights/{flightId}");
             await Expect(uk.Locator(".badge-warning")).ToHaveTextAsync($"UK's {year} budget is exceeded by £500.00 once this flight is counted.");
@@ -213,7 +225,7 @@ public sealed class FinanceEvidencePagesTests(BrowserFixture web)
             // Planners are told, not shown the figure.
             var planner = await web.SignedIn(Role.Planner, State.UK, "Pat Planner", path: "/schedule");
             var scheduled = planner.Locator("table tbody tr").Filter(new() { HasText = reference });
-            await Expect(scheduled.Locator(".badge-warning")).ToHaveTextAsync(
+            await Expect(scheduled.Locator(".badge-warning").Filter(new() { HasText = "budget" })).ToHaveTextAsync(
                 $"UK's {year} budget for joint flights is exceeded once this flight is counted.");
         }
         finally
