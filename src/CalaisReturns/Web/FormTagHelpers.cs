@@ -73,7 +73,7 @@ public sealed class ApiFieldTagHelper : TagHelper
     public string Name { get; set; } = "";
     public string Label { get; set; } = "";
 
-    /// <summary>text, int, decimal, utc (date and time, UTC), date, select, yesno (optional yes/no), bool or textarea.</summary>
+    /// <summary>text, int, decimal, utc (date and time, UTC), date, select, yesno (optional yes/no), bool, textarea or file.</summary>
     public string Type { get; set; } = "text";
 
     public string? Value { get; set; }
@@ -88,6 +88,9 @@ public sealed class ApiFieldTagHelper : TagHelper
 
     /// <summary>Text shown for each option, if not the value itself.</summary>
     public IReadOnlyDictionary<string, string>? OptionLabels { get; set; }
+
+    /// <summary>For a file: the media types offered in the browser's file chooser (the API checks the content itself).</summary>
+    public string? Accept { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -112,6 +115,7 @@ public sealed class ApiFieldTagHelper : TagHelper
             "decimal" => $"<input type=\"text\" inputmode=\"decimal\" {common} data-type=\"decimal\" value=\"{value}\" autocomplete=\"off\">",
             "utc" => $"<input type=\"datetime-local\" {common} data-type=\"utc\" value=\"{value}\">",
             "date" => $"<input type=\"date\" {common} value=\"{value}\">",
+            "file" => $"<input type=\"file\" {common}{(Accept is null ? "" : $" accept=\"{enc.Encode(Accept)}\"")}>",
             _ => $"<input type=\"text\" {common} value=\"{value}\" autocomplete=\"off\">",
         };
         var hint = Hint is null ? "" : $"<span class=\"hint\" id=\"{id}-hint\">{enc.Encode(Hint)}</span>";

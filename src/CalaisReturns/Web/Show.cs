@@ -59,6 +59,14 @@ public static class Show
 
     public static string Amount(decimal amount) => amount.ToString("N2", Culture);
 
+    /// <summary>A file's size as people read it: <c>812 bytes</c>, <c>45.2 KB</c>, <c>3.1 MB</c> (octets, Ko, Mo in French).</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => Texts.Format("Size.Bytes", bytes),
+        < 1024 * 1024 => Texts.Format("Size.Kilobytes", bytes / 1024m),
+        _ => Texts.Format("Size.Megabytes", bytes / (1024m * 1024m)),
+    };
+
     public static string Money(decimal amount, Currency? currency)
     {
         if (currency is not { } known)

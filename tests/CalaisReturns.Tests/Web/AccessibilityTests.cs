@@ -25,6 +25,8 @@ public sealed class AccessibilityTests(BrowserFixture web)
         { "cost-shares", Role.Finance, "/finance" },
         { "cost-share", Role.Finance, $"/finance/flights/{DemoFlight}" },
         { "period-report", Role.Finance, "/finance/report?period=" + DemoMonth },
+        { "budgets", Role.Finance, "/finance/budgets" },
+        { "grants", Role.Finance, "/finance/grants" },
         { "audit", Role.Auditor, "/audit?Verify=true" },
         { "audit-flight", Role.Auditor, $"/audit/flights/{DemoFlight}" },
         { "audit-case", Role.Auditor, $"/audit/cases/{DemoCase}" },

@@ -56,15 +56,18 @@ public sealed class WebRulesTests
     {
         string[] Menu(Role role) => [.. Navigation.For(new Actor("x", "X", role, State.UK)).Select(n => n.Href)];
         Assert.Equal(["/schedule", "/cases", "/officers", "/complaints", "/accountability"], Menu(Role.Planner));
-        Assert.Equal(["/schedule", "/finance", "/finance/report"], Menu(Role.Finance));
-        Assert.Equal(["/schedule", "/cases", "/finance", "/finance/report", "/audit", "/accountability", "/complaints", "/statistics"],
-            Menu(Role.Auditor));
-        Assert.Equal(["/schedule", "/cases", "/finance", "/finance/report", "/audit", "/accountability", "/complaints", "/statistics", "/jobs"],
-            Menu(Role.Admin));
+        Assert.Equal(["/schedule", "/finance", "/finance/report", "/finance/budgets", "/finance/grants"], Menu(Role.Finance));
+        Assert.Equal(["/schedule", "/cases", "/finance", "/finance/report", "/finance/budgets", "/finance/grants", "/audit", "/accountability",
+            "/complaints", "/statistics"], Menu(Role.Auditor));
+        Assert.Equal(["/schedule", "/cases", "/finance", "/finance/report", "/finance/budgets", "/finance/grants", "/audit", "/accountability",
+            "/complaints", "/statistics", "/jobs"], Menu(Role.Admin));
         Assert.Equal(["/schedule"], Menu(Role.EscortLeader));
         Assert.Equal(["/monitoring"], Menu(Role.Monitor));
         Assert.True(Navigation.IsCurrent("/finance/flights/1", "/finance"));
         Assert.False(Navigation.IsCurrent("/finance/report", "/finance"));
+        Assert.False(Navigation.IsCurrent("/finance/budgets", "/finance"));
+        Assert.False(Navigation.IsCurrent("/finance/grants", "/finance"));
+        Assert.True(Navigation.IsCurrent("/finance/grants", "/finance/grants"));
     }
 
     [Fact]
@@ -165,6 +168,17 @@ public sealed class WebRulesTests
     {
         using var english = CultureScope.Of("en-GB");
         Assert.Equal(expected, Show.Money(amount, currency));
+    }
+
+    [Theory]
+    [InlineData("en-GB", 812, "812\u00a0bytes")]
+    [InlineData("en-GB", 46_285, "45.2\u00a0KB")]
+    [InlineData("fr-FR", 46_285, "45,2\u00a0Ko")]
+    [InlineData("fr-FR", 3_250_586, "3,1\u00a0Mo")]
+    public void A_file_size_is_shown_in_the_unit_that_reads_best_in_the_readers_language(string culture, long bytes, string expected)
+    {
+        using var language = CultureScope.Of(culture);
+        Assert.Equal(expected, Show.Size(bytes));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
-// Sends a page's forms to the JSON API with the sign-in cookie and the page's anti-forgery token.
+// Sends a page's forms to the JSON API with the sign-in cookie and the page's anti-forgery token (a form with a file
+// as multipart/form-data).
 // A refused or invalid change keeps everything typed and shows the reasons next to the fields;
 // nothing here decides anything: the API does.
 (function () {
@@ -106,6 +107,22 @@
     return write(result);
   }
 
+  // A form with a file goes as multipart/form-data, as the browser sends a file: each field by its name, as typed.
+  function multipart(form) {
+    var data = new FormData();
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.disabled) return;
+      if (field.type === 'file') {
+        Array.prototype.forEach.call(field.files, function (file) { data.append(field.name, file); });
+        return;
+      }
+      if (field.type === 'checkbox' && !field.checked) return;
+      if (field.value.trim() === '' && !field.hasAttribute('data-keep-empty')) return;
+      data.append(field.name, field.value.trim());
+    });
+    return data;
+  }
+
   function normalise(key) { return key.replace(/^\$\.?/, '').replace(/\]/g, '').replace(/\[/g, '.').toLowerCase(); }
 
   function clear(form) {
@@ -122,9 +139,12 @@
     var first = null;
     Object.keys(problem.errors || {}).forEach(function (key) {
       var wanted = normalise(key);
-      var field = Array.prototype.find.call(form.elements, function (f) {
+      // The field named, the one with a place for its message where several share the name (a list's placeholder
+      // and its boxes).
+      var named = Array.prototype.filter.call(form.elements, function (f) {
         return f.name && normalise(f.name.replace(/\[\]$/, '')) === wanted;
       });
+      var field = named.find(function (f) { return f.id && document.getElementById(f.id + '-error'); }) || named[0];
       var message = problem.errors[key].join(' ');
       var slot = field && document.getElementById(field.id + '-error');
       if (slot) {
@@ -175,16 +195,20 @@
     }
     var button = form.querySelector('button[type="submit"]');
     button.disabled = true;
+    var upload = form.querySelector('input[type="file"]') !== null;
+    var headers = {
+      'Accept': 'application/json', 'X-CSRF-Token': token ? token.content : '',
+      // The API answers in the page's language.
+      'Accept-Language': document.documentElement.lang,
+    };
+    // A multipart body's type names its boundary, which only the browser knows: it sets the header itself.
+    if (!upload) headers['Content-Type'] = 'application/json';
     try {
       var response = await fetch(form.dataset.api, {
         method: form.dataset.method || 'POST',
         credentials: 'same-origin',
-        headers: {
-          'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': token ? token.content : '',
-          // The API answers in the page's language.
-          'Accept-Language': document.documentElement.lang,
-        },
-        body: body(form),
+        headers: headers,
+        body: upload ? multipart(form) : body(form),
       });
       if (response.ok) {
         var answer = await response.json().catch(function () { return {}; });
