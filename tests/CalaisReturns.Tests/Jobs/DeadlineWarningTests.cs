@@ -37,8 +37,13 @@ public class DeadlineWarningTests(AppFixture app) : IntegrationTest(app)
             .Single(n => n.Id == notice.Id).AcknowledgedBy);
         Assert.Equal(4, (await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications")).Count);
         Assert.DoesNotContain(fr, n => n.FlightId == ukOnly);
-        await App.Post($"/api/notifications/{notice.Id}/acknowledgement", new { }, 403,
+        // Finance staff read their own warnings (grants) there, not the planners': to them this one does not exist.
+        await App.Post($"/api/notifications/{notice.Id}/acknowledgement", new { }, 404,
             CalaisReturns.Tests.Actors.Of(CalaisReturns.Core.Identity.Role.Finance, State.UK));
+        Assert.Empty(await App.GetJson<List<ManifestDeadlineApproaching>>("/api/notifications",
+            CalaisReturns.Tests.Actors.Of(CalaisReturns.Core.Identity.Role.Finance, State.UK)));
+        await App.Post($"/api/notifications/{notice.Id}/acknowledgement", new { }, 403,
+            CalaisReturns.Tests.Actors.Of(CalaisReturns.Core.Identity.Role.EscortLeader, State.UK));
     }
 
     [Fact]

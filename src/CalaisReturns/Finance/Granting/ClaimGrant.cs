@@ -38,7 +38,7 @@ public static class ClaimGrantEndpoint
 
         if (command.Amount.Amount > grant.Amount.Amount)
         {
-            return Decision.Refuse("Refusal.GrantClaimExceeds", grant.Amount.Amount, grant.Amount.Currency);
+            return Decision.Refuse("Refusal.GrantClaimExceeds", grant.Amount);
         }
 
         if (command.ClaimedOn < grant.DecidedOn)

@@ -46,7 +46,7 @@ public static class RecordGrantPaymentEndpoint
 
         if (command.Amount.Amount > grant.Amount.Amount)
         {
-            return Decision.Refuse("Refusal.GrantPaymentExceeds", grant.Amount.Amount, grant.Amount.Currency);
+            return Decision.Refuse("Refusal.GrantPaymentExceeds", grant.Amount);
         }
 
         if (command.PaidOn < grant.ClaimedOn)
@@ -56,7 +56,7 @@ public static class RecordGrantPaymentEndpoint
 
         if (command.Amount.Amount != claimed.Amount && string.IsNullOrWhiteSpace(command.Difference))
         {
-            return Decision.Refuse("Refusal.GrantDifference", claimed.Amount, command.Amount.Amount, claimed.Currency);
+            return Decision.Refuse("Refusal.GrantDifference", claimed, command.Amount);
         }
 
         return Decision.Accept(new GrantPaid(finance.Id, grantId, command.Amount, command.PaidOn,

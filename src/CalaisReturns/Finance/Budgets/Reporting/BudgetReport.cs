@@ -58,7 +58,8 @@ public sealed record BudgetReport(
             var rateUsed = converted is null ? null : new ExchangeRate(converted.EurPerGbp, converted.RateDate ?? default, converted.Source ?? "");
             var amount = MoneyMath.Round(cost.Amounts.Sum(m => ExchangeRate.Convert(m, year.Currency, rateUsed)!.Value));
             running += amount;
-            var overrun = budget is not null && running > budget.Amount.Amount ? running - budget.Amount.Amount : (decimal?)null;
+            // A flight that takes nothing (not booked, nothing recorded) takes the budget over nothing.
+            var overrun = budget is not null && amount > 0 && running > budget.Amount.Amount ? running - budget.Amount.Amount : (decimal?)null;
             flights.Add(new BudgetFlight(line.FlightId, line.Reference, line.ScheduledDeparture, cost.Final, amount, converted, overrun));
         }
 
