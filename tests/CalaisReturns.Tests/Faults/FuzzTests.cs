@@ -30,6 +30,7 @@ public sealed class FuzzTests(AppFixture app) : IntegrationTest(app)
         "certificateExpiry", "restraintTrainingExpiry", "officerId", "duty", "occurredAt", "phase", "caseIds", "officerIds",
         "serious", "narrative", "stopId", "useOfForce", "technique", "startedAt", "endedAt", "authorisedBy", "medicalAttentionGiven",
         "sentTo", "observedAt", "text", "findings", "severity", "accepted", "action", "outcome", "summary",
+        "grantId", "decidedOn", "claimDeadline", "claimedOn", "documents", "difference", "attachedTo",
     ];
 
     private static readonly string[] Scalars =
@@ -74,7 +75,9 @@ public sealed class FuzzTests(AppFixture app) : IntegrationTest(app)
                 .Replace("{lineId}", line.ToString()).Replace("{barrierId}", Guid.NewGuid().ToString())
                 .Replace("{notificationId}", Guid.NewGuid().ToString()).Replace("{officerId}", Guid.NewGuid().ToString())
                 .Replace("{incidentId}", Guid.NewGuid().ToString()).Replace("{findingId}", Guid.NewGuid().ToString())
-                .Replace("{complaintId}", Guid.NewGuid().ToString()).Replace("{stopId}", Guid.NewGuid().ToString());
+                .Replace("{complaintId}", Guid.NewGuid().ToString()).Replace("{stopId}", Guid.NewGuid().ToString())
+                .Replace("{grantId}", Guid.NewGuid().ToString()).Replace("{documentId}", Guid.NewGuid().ToString())
+                .Replace("{month}", random.Next(2) == 0 ? "2026-06" : "2026-13");
             var body = Body(random);
             var before = await App.EventCount();
             using var content = new StringContent(body, Encoding.UTF8);

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -45,13 +43,7 @@ public sealed record MonitorReport(
         : null;
 
     /// <summary>The report stream of a flight: one per flight, so a retried first observation finds it.</summary>
-    public static Guid IdFor(Guid flightId)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"monitor-report|{flightId}"))[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid IdFor(Guid flightId) => StreamIds.Derived($"monitor-report|{flightId}");
 
     public static MonitorReport Fold(MonitorReport? report, object @event) => (report, @event) switch
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -11,13 +9,7 @@ public sealed record Budget(Guid Id, State State, string FiscalYear, Money Amoun
     public long Version { get; init; }
 
     /// <summary>The budget's stream id, the same for every host and every reading: derived from the state and fiscal year.</summary>
-    public static Guid IdFor(FiscalYear year)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"budget|{year.State}|{year.Name}"))[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid IdFor(FiscalYear year) => StreamIds.Derived($"budget|{year.State}|{year.Name}");
 
     public static Budget Fold(Budget? budget, object @event) => @event switch
     {

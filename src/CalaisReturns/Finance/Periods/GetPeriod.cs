@@ -34,9 +34,10 @@ public static class GetPeriodEndpoint
     [ProducesResponseType<PeriodStatus>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string month, int? closing, IQuerySession session, CancellationToken ct)
     {
-        if (Period.Parse(month) is not { } period || period.Months().Count != 1)
+        var (period, invalid) = PeriodClosure.MonthOf(month);
+        if (period is null)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["month"] = [Texts.Get("Query.Month")] });
+            return invalid!;
         }
 
         var status = await Query(session, period, ct);

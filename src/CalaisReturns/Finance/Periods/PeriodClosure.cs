@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -22,13 +20,13 @@ public sealed record PeriodClosure(
     public long Version { get; init; }
 
     /// <summary>The month's closure stream id, the same on every host: derived from the month's name.</summary>
-    public static Guid IdFor(Period month)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"period-closure|{month.Name}"))[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid IdFor(Period month) => StreamIds.Derived($"period-closure|{month.Name}");
+
+    /// <summary>The month a route names (<c>yyyy-MM</c>), or the 400 problem saying what is expected.</summary>
+    public static (Period? Month, IResult? Invalid) MonthOf(string month) =>
+        Period.Parse(month) is { } period && period.Months().Count == 1
+            ? (period, null)
+            : (null, Core.Http.Problems.Invalid(new Dictionary<string, string[]> { ["month"] = [Texts.Get("Query.Month")] }));
 
     public static PeriodClosure Fold(PeriodClosure? closure, object @event)
     {

@@ -20,11 +20,14 @@ public static class BudgetReports
         return BudgetReport.Compute(year, budget, await Lines(session, year, ct), planningRate);
     }
 
-    /// <summary>The budget warnings of the flights a schedule shows (a cancelled flight takes nothing more).</summary>
+    /// <summary>
+    /// The budget warnings of the flights a schedule shows while they can still change, as its other warnings
+    /// (<see cref="ScheduleWarnings.Current"/>): none once a flight has left or is cancelled.
+    /// </summary>
     public static Task<Func<Guid, IEnumerable<Text>>> Warnings(IQuerySession session, IEnumerable<FlightSchedule> flights,
         decimal planningRate, bool amounts, CancellationToken ct) =>
-        Warnings(session, flights.Where(f => f.Status != FlightStatus.Cancelled).Select(f => (f.ParticipatingStates.AsEnumerable(), f.ScheduledDeparture)),
-            planningRate, amounts, ct);
+        Warnings(session, flights.Where(f => f.Status is FlightStatus.Planned or FlightStatus.Booked or FlightStatus.ManifestLocked)
+            .Select(f => (f.ParticipatingStates.AsEnumerable(), f.ScheduledDeparture)), planningRate, amounts, ct);
 
     /// <summary>
     /// The budget warnings of the flights shown: for each state and fiscal year they fall in that has a budget, the flights

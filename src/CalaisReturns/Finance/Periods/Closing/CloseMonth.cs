@@ -54,9 +54,10 @@ public static class CloseMonthEndpoint
     public static async Task<IResult> Post(string month, CloseMonth command, IDocumentSession session, TimeProvider clock,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        if (Period.Parse(month) is not { } period || period.Months().Count != 1)
+        var (period, invalid) = PeriodClosure.MonthOf(month);
+        if (period is null)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["month"] = [Texts.Get("Query.Month")] });
+            return invalid!;
         }
 
         var (officer, now) = (Actor.From(user), clock.GetUtcNow());

@@ -37,9 +37,10 @@ public static class ReopenMonthEndpoint
     public static async Task<IResult> Post(string month, ReopenMonth command, IDocumentSession session, TimeProvider clock,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        if (Period.Parse(month) is not { } period || period.Months().Count != 1)
+        var (period, invalid) = PeriodClosure.MonthOf(month);
+        if (period is null)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["month"] = [Texts.Get("Query.Month")] });
+            return invalid!;
         }
 
         var (state, now) = (Actor.From(user).State, clock.GetUtcNow());
