@@ -57,6 +57,8 @@ public class SupportingDocumentsApiTests(AppFixture app) : IntegrationTest(app)
         var flight = await App.ReadyFlight();
         var line = await App.UkCharterCost(flight, 174_468m);
         var invoice = Invoice("TA-1");
+        // France's finance officer has the cost share open at this version while the UK attaches its invoice.
+        var openInFrance = (await App.GetJson<FlightCostShare>($"/api/flights/{flight}/cost-share", FrFinance)).Version;
 
         var attached = await Json(await Attach(flight, invoice, "TA-1 invoice.pdf", line.ToString(), UkFinance), HttpStatusCode.OK);
         var document = Guid.Parse(attached["documentId"]!.GetValue<string>());
@@ -80,9 +82,14 @@ public class SupportingDocumentsApiTests(AppFixture app) : IntegrationTest(app)
         var verified = await App.GetJson<JsonObject>("/api/audit/verify", Auditor);
         Assert.True(verified["intact"]!.GetValue<bool>(), verified.ToJsonString());
 
-        // Attaching a document does not make the other state's open page stale: it decides nothing.
-        Assert.Equal(share.Version, (await App.GetJson<FlightCostShare>($"/api/flights/{flight}/cost-share", FrFinance)).Version);
-        await App.Post($"/api/flights/{flight}/cost-share/confirmation", new { expectedVersion = share.Version }, 409, FrFinance);
+        // Attaching a document does not make the other state's open page stale: it decides nothing, and France's next
+        // change, sent with the version it read before the upload, is taken.
+        Assert.Equal(openInFrance, share.Version);
+        await App.Post($"/api/flights/{flight}/costs", new
+        {
+            category = "Accommodation", description = "Hôtel des escortes", amount = new { amount = 2_100m, currency = "EUR" },
+            invoiceReference = "HOT-77", expectedVersion = openInFrance,
+        }, actor: FrFinance);
     }
 
     [Fact]

@@ -32,16 +32,15 @@ public static class AccountabilityReportEndpoints
             return GetCostShareReportEndpoint.InvalidPeriod();
         }
 
-        if (format is not (null or "plain" or "reader"))
+        var errors = new Dictionary<string, string[]>();
+        if (Core.Exports.Spreadsheets.ReaderFormat(format, errors) is not { } reader)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["format"] = [Texts.Get("Query.CsvFormat")] });
+            return Problems.Invalid(errors);
         }
 
         var report = await AccountabilityReports.Live(session, wanted, Actor.From(user), rules, clock.GetUtcNow(), ct);
-        var bytes = format == "reader"
-            ? AccountabilityReports.ReaderCsv(report, System.Globalization.CultureInfo.CurrentCulture)
-            : System.Text.Encoding.UTF8.GetBytes(AccountabilityReports.Csv(report));
-        return Results.File(bytes, "text/csv; charset=utf-8", $"accountability-{wanted.Name}.csv");
+        return Core.Exports.Spreadsheets.CsvFile(reader, () => AccountabilityReports.Csv(report),
+            culture => AccountabilityReports.ReaderCsv(report, culture), $"accountability-{wanted.Name}.csv");
     }
 
     [WolverineGet("/api/reports/accountability.xlsx", OperationId = "DownloadAccountabilityReportXlsx",

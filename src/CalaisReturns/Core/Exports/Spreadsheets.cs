@@ -14,6 +14,25 @@ namespace CalaisReturns.Core.Exports;
 /// </summary>
 public static class Spreadsheets
 {
+    /// <summary>
+    /// Which CSV a download asks for (<c>format</c>): plain (the default) for scripts, or the reader's convention; anything
+    /// else is an error on <c>format</c> (null).
+    /// </summary>
+    public static bool? ReaderFormat(string? format, Dictionary<string, string[]> errors)
+    {
+        if (format is null or "plain" or "reader")
+        {
+            return format == "reader";
+        }
+
+        errors["format"] = [Texts.Get("Query.CsvFormat")];
+        return null;
+    }
+
+    /// <summary>A report's CSV download: the reader's (in the request's culture) or the plain one.</summary>
+    public static IResult CsvFile(bool reader, Func<string> plain, Func<CultureInfo, byte[]> readers, string fileName) =>
+        Results.File(reader ? readers(CultureInfo.CurrentCulture) : Encoding.UTF8.GetBytes(plain()), "text/csv; charset=utf-8", fileName);
+
     /// <summary>Comma separated, CRLF, each cell quoted where it must be.</summary>
     public static string Csv(IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows) => Table(header, rows, ',');
 

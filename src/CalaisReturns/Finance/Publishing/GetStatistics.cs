@@ -1,3 +1,4 @@
+using CalaisReturns.Core.Exports;
 using System.Globalization;
 using System.Text.Json;
 using CalaisReturns.Core.Http;
@@ -67,20 +68,14 @@ public static class GetStatisticsEndpoint
             errors["year"] = [Texts.Get("Query.StatisticsYear")];
         }
 
-        if (format is not (null or "plain" or "reader"))
-        {
-            errors["format"] = [Texts.Get("Query.CsvFormat")];
-        }
-
+        var reader = Spreadsheets.ReaderFormat(format, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
         var report = await Live(session, wanted!, clock.GetUtcNow(), ct);
-        var bytes = format == "reader"
-            ? StatisticsExport.ReaderCsv(report, CultureInfo.CurrentCulture)
-            : System.Text.Encoding.UTF8.GetBytes(StatisticsExport.Csv(report));
-        return Results.File(bytes, "text/csv; charset=utf-8", $"statistics-{wanted!.Name}.csv");
+        return Spreadsheets.CsvFile(reader!.Value, () => StatisticsExport.Csv(report), culture => StatisticsExport.ReaderCsv(report, culture),
+            $"statistics-{wanted!.Name}.csv");
     }
 }

@@ -136,16 +136,15 @@ public static class DownloadCostShareReportEndpoint
             return GetCostShareReportEndpoint.InvalidPeriod();
         }
 
-        if (format is not (null or "plain" or "reader"))
+        var errors = new Dictionary<string, string[]>();
+        if (Core.Exports.Spreadsheets.ReaderFormat(format, errors) is not { } reader)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["format"] = [Texts.Get("Query.CsvFormat")] });
+            return Problems.Invalid(errors);
         }
 
         var report = await Periods.MonthReports.Current(session, wanted, ct);
-        var bytes = format == "reader"
-            ? ReportExport.ReaderCsv(report, System.Globalization.CultureInfo.CurrentCulture)
-            : System.Text.Encoding.UTF8.GetBytes(ReportExport.Csv(report));
-        return Results.File(bytes, "text/csv; charset=utf-8", $"cost-share-{period}.csv");
+        return Core.Exports.Spreadsheets.CsvFile(reader, () => ReportExport.Csv(report), culture => ReportExport.ReaderCsv(report, culture),
+            $"cost-share-{period}.csv");
     }
 
     [WolverineGet("/api/reports/cost-share.xlsx", OperationId = "DownloadCostShareReportXlsx",

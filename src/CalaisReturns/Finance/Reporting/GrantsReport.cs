@@ -98,18 +98,13 @@ public static class GetGrantsReportEndpoint
     {
         var errors = new Dictionary<string, string[]>();
         var wanted = StateOf(state, user, errors);
-        if (format is not (null or "plain" or "reader"))
-        {
-            errors["format"] = [Texts.Get("Query.CsvFormat")];
-        }
-
+        var reader = Spreadsheets.ReaderFormat(format, errors);
         if (errors.Count > 0 || wanted is null)
         {
             return Problems.Invalid(errors);
         }
 
         var table = (await GrantsReport.Query(session, wanted.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct)).Table();
-        var bytes = format == "reader" ? table.ReaderCsv(CultureInfo.CurrentCulture) : System.Text.Encoding.UTF8.GetBytes(table.Csv());
-        return Results.File(bytes, "text/csv; charset=utf-8", $"grants-{wanted}.csv");
+        return Spreadsheets.CsvFile(reader!.Value, table.Csv, table.ReaderCsv, $"grants-{wanted}.csv");
     }
 }

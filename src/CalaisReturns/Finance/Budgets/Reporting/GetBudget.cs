@@ -1,3 +1,4 @@
+using CalaisReturns.Core.Exports;
 using System.Globalization;
 using CalaisReturns.Core.Http;
 using CalaisReturns.Finance.Budgets.Setting;
@@ -94,19 +95,14 @@ public static class GetBudgetEndpoint
         IConfiguration configuration, CancellationToken ct)
     {
         var (year, errors) = BudgetYears.Parse(state ?? "", fiscalYear ?? "");
-        if (format is not (null or "plain" or "reader"))
-        {
-            errors["format"] = [Texts.Get("Query.CsvFormat")];
-        }
-
+        var reader = Spreadsheets.ReaderFormat(format, errors);
         if (year is null || errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
         var table = (await BudgetReports.Query(session, year, BudgetReports.PlanningRate(configuration), ct)).Table();
-        var bytes = format == "reader" ? table.ReaderCsv(CultureInfo.CurrentCulture) : System.Text.Encoding.UTF8.GetBytes(table.Csv());
-        return Results.File(bytes, "text/csv; charset=utf-8", $"budget-{year.State}-{year.Name}.csv");
+        return Spreadsheets.CsvFile(reader!.Value, table.Csv, table.ReaderCsv, $"budget-{year.State}-{year.Name}.csv");
     }
 
     [WolverineGet("/api/reports/budget.xlsx", OperationId = "DownloadBudgetXlsx",
